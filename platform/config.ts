@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root: defaults that name files (the data folder) are relative to it, not to the cwd. */
+export const projectRoot = path.resolve(__dirname, '..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** `pretty` for people at a terminal, `json` for log collectors; `auto` picks by whether stdout is a TTY. */
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Base URL of the Temporal Web UI, used to link each saga run. */
+  TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  /** Path of a Temporal CLI binary to use instead of the one built into the cache. */
+  TEMPORAL_CLI: z.string().min(1).optional(),
+
+  /** A PostgreSQL URL. Unset: an embedded PostgreSQL is started under DATA_DIR. */
+  DATABASE_URL: z
+    .url()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+
+  /** Where the embedded defaults keep their state (Temporal's SQLite file, PostgreSQL's cluster). */
+  DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
+
+  API_PORT: port.default(3000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws a {@link ConfigError} naming every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = configSchema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once on first use. */
+export function config(): Config {
+  cached ??= parseConfig();
+  return cached;
+}

@@ -1,0 +1,71 @@
+import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import { NativeConnection, Runtime, type LogLevel, type LogMetadata, type Logger } from '@temporalio/worker';
+import type { Logger as PinoLogger } from 'pino';
+import { config } from './config';
+import { logger } from './logger';
+
+/**
+ * The data converter of every client, worker and replay in the project. Replay only succeeds with
+ * the converter that wrote the histories, so there is exactly one; a payload codec (encryption,
+ * compression) would be added here and nowhere else.
+ */
+export const dataConverter: DataConverter = {};
+
+const pinoLevel: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
+
+/** Adapts pino to the SDK's logger interface, so the SDK's own lines come out as ours do. */
+class PinoTemporalLogger implements Logger {
+  constructor(private readonly pino: PinoLogger) {}
+  log(level: LogLevel, message: string, meta?: LogMetadata): void {
+    this.pino[pinoLevel[level]](meta ?? {}, message);
+  }
+  trace(message: string, meta?: LogMetadata): void {
+    this.log('TRACE', message, meta);
+  }
+  debug(message: string, meta?: LogMetadata): void {
+    this.log('DEBUG', message, meta);
+  }
+  info(message: string, meta?: LogMetadata): void {
+    this.log('INFO', message, meta);
+  }
+  warn(message: string, meta?: LogMetadata): void {
+    this.log('WARN', message, meta);
+  }
+  error(message: string, meta?: LogMetadata): void {
+    this.log('ERROR', message, meta);
+  }
+}
+
+let runtimeInstalled = false;
+
+/**
+ * Routes the Temporal Runtime's logs, including those of its native core, into pino. The Runtime
+ * is a process-wide singleton that must be configured before the first worker connection.
+ */
+export function installTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  Runtime.install({
+    logger: new PinoTemporalLogger(logger('temporal')),
+    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+  });
+  runtimeInstalled = true;
+}
+
+/** A connection for workers (the SDK's native one). */
+export async function connectWorkerConnection(): Promise<NativeConnection> {
+  installTemporalRuntime();
+  return NativeConnection.connect({ address: config().TEMPORAL_ADDRESS });
+}
+
+/** A client for starting, querying, listing and cancelling workflows. */
+export async function connectClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: config().TEMPORAL_ADDRESS });
+  return new Client({ connection, namespace: config().TEMPORAL_NAMESPACE, dataConverter });
+}

@@ -1,0 +1,26 @@
+/**
+ * Runs the workers of the named services in this process (all of them by default):
+ *
+ *   npm run worker -- --services payment,inventory
+ *
+ * Needs a running Temporal server and a migrated database (DATABASE_URL).
+ */
+import { parseArgs } from 'node:util';
+import { createPrismaClient } from '../platform/database';
+import { logger } from '../platform/logger';
+import { runMain, shutdownSignal } from '../platform/run-main';
+import { connectWorkerConnection } from '../platform/temporal';
+import { parseServiceList, startWorkers } from './start-workers';
+
+runMain(async () => {
+  const { values } = parseArgs({ options: { services: { type: 'string', short: 's' } } });
+  const services = parseServiceList(values.services);
+  const prisma = createPrismaClient();
+  const connection = await connectWorkerConnection();
+  const workers = await startWorkers({ services, connection, prisma });
+  const signal = await Promise.race([shutdownSignal(), workers.done.then(() => undefined)]);
+  logger().info({ signal }, 'shutting down workers');
+  await workers.shutdown();
+  await connection.close();
+  await prisma.$disconnect();
+});
