@@ -16,6 +16,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/setup-namespace.ts'],
   // Tests talk to a real Temporal server and PostgreSQL: a saga takes seconds, not milliseconds.
   testTimeout: 60_000,
   // Two cores: more workers than that only make the real servers slower.

@@ -21,3 +21,22 @@ export interface ServiceDefinition {
   /** The PostgreSQL schema that holds the service's tables; no other service touches it. */
   schema: string;
 }
+
+/** Transient failures of a forward step: retried a few times with backoff, then the saga compensates. */
+export const forwardStepRetry = {
+  initialInterval: '500 milliseconds',
+  backoffCoefficient: 2,
+  maximumInterval: '10 seconds',
+  maximumAttempts: 5,
+} as const;
+
+/**
+ * Compensations retry longer than forward steps (about five minutes): giving up leaves an effect
+ * in place and the saga waiting for a person.
+ */
+export const compensationRetry = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+  maximumAttempts: 10,
+} as const;

@@ -43,6 +43,11 @@ class PinoTemporalLogger implements Logger {
   }
 }
 
+/** The SDK-facing logger (for the Runtime, and for workflow bundling's webpack output). */
+export function sdkLogger(): Logger {
+  return new PinoTemporalLogger(logger('temporal'));
+}
+
 let runtimeInstalled = false;
 
 /**
@@ -52,7 +57,7 @@ let runtimeInstalled = false;
 export function installTemporalRuntime(): void {
   if (runtimeInstalled) return;
   Runtime.install({
-    logger: new PinoTemporalLogger(logger('temporal')),
+    logger: sdkLogger(),
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
   });
   runtimeInstalled = true;

@@ -9,7 +9,9 @@ import { createPrismaClient } from '../platform/database';
 import { logger } from '../platform/logger';
 import { runMain, shutdownSignal } from '../platform/run-main';
 import { connectWorkerConnection } from '../platform/temporal';
+import { stockDemoCatalogue } from '../activities/inventory/stock';
 import { startApi } from '../api/server';
+import { defaultDependencies } from '../workers/services';
 import { serviceNames, startWorkers } from '../workers/start-workers';
 import { provideDatabase } from './database';
 import { startTemporalDevServer } from './temporal-server';
@@ -38,10 +40,15 @@ runMain(async () => {
     stops.push(database.stop);
     const prisma = createPrismaClient(database.url);
     stops.push(() => prisma.$disconnect());
+    await stockDemoCatalogue(prisma);
 
     const connection = await connectWorkerConnection();
     stops.push(() => connection.close());
-    const workers = await startWorkers({ services: serviceNames(), connection, prisma });
+    const workers = await startWorkers({
+      services: serviceNames(),
+      connection,
+      dependencies: defaultDependencies(prisma),
+    });
     stops.push(workers.shutdown);
 
     const api = await startApi({ databaseUrl: database.url });

@@ -25,6 +25,8 @@ export interface DevServerOptions {
   /** SQLite file that keeps workflows across restarts; without one, state is in memory. */
   dbFilename?: string;
   namespace?: string;
+  /** More namespaces to create at start (the tests give each jest worker its own). */
+  extraNamespaces?: string[];
   /** Extra `--dynamic-config-value K=JSON` settings (the benchmark tunes the server with them). */
   dynamicConfig?: Record<string, unknown>;
 }
@@ -41,6 +43,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const binary = await ensureTemporalCli();
   const namespace = options.namespace ?? 'default';
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace];
+  for (const extra of options.extraNamespaces ?? []) args.push('--namespace', extra);
   args.push(...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]));
   if (options.dbFilename !== undefined) {
     await fs.mkdir(path.dirname(options.dbFilename), { recursive: true });

@@ -11,4 +11,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_ADDRESS = environment.temporal.address;
   process.env.TEMPORAL_UI_URL = environment.temporal.uiUrl;
   process.env.DATABASE_URL = environment.database.url;
+  process.env.DATA_DIR = environment.scratchDir;
 }

@@ -18,10 +18,23 @@ export interface TestEnvironment {
   scratchDir: string;
 }
 
+/**
+ * Each jest worker runs its files in a namespace of its own, so the fixed task queues of the
+ * services never hand one file's tasks to another file's workers.
+ */
+export function testNamespace(jestWorkerId = process.env.JEST_WORKER_ID ?? '1'): string {
+  return `test-${jestWorkerId}`;
+}
+const TEST_NAMESPACES = ['1', '2', '3', '4'].map(testNamespace);
+
 export async function startTestEnvironment(): Promise<TestEnvironment> {
   const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sagas-test-'));
+  // The scratch folder holds the embedded cluster, which runs as another user when we are root.
+  await fs.chmod(scratchDir, 0o755);
   const [temporal, database] = await Promise.all([
-    freePort().then(async (port) => startTemporalDevServer({ port, uiPort: await freePort() })),
+    freePort().then(async (port) =>
+      startTemporalDevServer({ port, uiPort: await freePort(), extraNamespaces: TEST_NAMESPACES }),
+    ),
     provideTestDatabase(scratchDir),
   ]);
   await migrateDatabase(database.url);

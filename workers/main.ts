@@ -10,6 +10,7 @@ import { createPrismaClient } from '../platform/database';
 import { logger } from '../platform/logger';
 import { runMain, shutdownSignal } from '../platform/run-main';
 import { connectWorkerConnection } from '../platform/temporal';
+import { defaultDependencies } from './services';
 import { parseServiceList, startWorkers } from './start-workers';
 
 runMain(async () => {
@@ -17,7 +18,7 @@ runMain(async () => {
   const services = parseServiceList(values.services);
   const prisma = createPrismaClient();
   const connection = await connectWorkerConnection();
-  const workers = await startWorkers({ services, connection, prisma });
+  const workers = await startWorkers({ services, connection, dependencies: defaultDependencies(prisma) });
   const signal = await Promise.race([shutdownSignal(), workers.done.then(() => undefined)]);
   logger().info({ signal }, 'shutting down workers');
   await workers.shutdown();

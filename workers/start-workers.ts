@@ -1,9 +1,14 @@
-import { type NativeConnection, Worker } from '@temporalio/worker';
-import type { PrismaClient } from '../generated/prisma/client';
+import {
+  bundleWorkflowCode,
+  type NativeConnection,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
-import { dataConverter } from '../platform/temporal';
-import { domainServices } from './services';
+import { dataConverter, sdkLogger } from '../platform/temporal';
+import { orchestrator } from '../workflows/orchestrator';
+import { domainServices, type ServiceDependencies } from './services';
 
 const log = logger('workers');
 
@@ -15,41 +20,59 @@ export interface RunningWorkers {
   done: Promise<void>;
 }
 
+/** Every name a worker process accepts: the orchestrator and each domain service. */
 export function serviceNames(): string[] {
-  return Object.keys(domainServices);
+  return [orchestrator.name, ...Object.keys(domainServices)];
 }
 
 /** Parses a `--services a,b` list; unknown names are an error that lists the known ones. */
 export function parseServiceList(list: string | undefined): string[] {
   if (list === undefined || list === '' || list === 'all') return serviceNames();
   const names = list.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !(name in domainServices));
+  const unknown = names.filter((name) => !serviceNames().includes(name));
   if (unknown.length > 0) {
     throw new Error(`Unknown service(s): ${unknown.join(', ')}. Known: ${serviceNames().join(', ')}`);
   }
   return names;
 }
 
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow code, bundled once per process (webpack takes seconds). */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: sdkLogger() });
+  return bundle;
+}
+
 /** Starts one worker per named service, each on its own task queue, sharing one connection. */
 export async function startWorkers({
   services,
   connection,
-  prisma,
+  dependencies,
 }: {
   services: string[];
   connection: NativeConnection;
-  prisma: PrismaClient;
+  dependencies: ServiceDependencies;
 }): Promise<RunningWorkers> {
   const namespace = config().TEMPORAL_NAMESPACE;
   const workers = await Promise.all(
     services.map(async (name) => {
+      if (name === orchestrator.name) {
+        return Worker.create({
+          connection,
+          namespace,
+          taskQueue: orchestrator.taskQueue,
+          workflowBundle: await workflowBundle(),
+          dataConverter,
+        });
+      }
       const service = domainServices[name];
       if (service === undefined) throw new Error(`Unknown service ${name}`);
       return Worker.create({
         connection,
         namespace,
         taskQueue: service.definition.taskQueue,
-        activities: service.createActivities(prisma),
+        activities: service.createActivities(dependencies),
         dataConverter,
       });
     }),

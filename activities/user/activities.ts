@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 import { businessError } from '../../platform/business-error';
+import { once } from '../idempotency';
 
 export const UserErrors = {
   USER_EXISTS: 'USER_EXISTS',
@@ -19,34 +20,26 @@ export interface CreatedUser {
   userId: string;
 }
 
-const email = z.email();
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
+const emailAddress = z.email();
 
 export function createUserActivities(prisma: PrismaClient) {
   return {
-    async createUser({ username, email: address, idempotencyKey }: CreateUserInput): Promise<CreatedUser> {
-      if (!email.safeParse(address).success) {
+    async createUser({ username, email, idempotencyKey }: CreateUserInput): Promise<CreatedUser> {
+      if (!emailAddress.safeParse(email).success) {
         throw businessError(UserErrors.INVALID_EMAIL, 'The email address is not valid');
       }
-      try {
-        const user = await prisma.user.create({ data: { username, email: address, idempotencyKey } });
-        return { userId: user.id };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // The unique index that refused the row says which rule (or which earlier attempt) won.
-        const earlier = await prisma.user.findUnique({ where: { idempotencyKey } });
-        if (earlier !== null) return { userId: earlier.id };
-        if ((await prisma.user.count({ where: { username } })) > 0) {
-          throw businessError(UserErrors.USER_EXISTS, `The username ${username} is taken`);
-        }
-        if ((await prisma.user.count({ where: { email: address } })) > 0) {
+      const user = await once({
+        findEarlier: () => prisma.user.findUnique({ where: { idempotencyKey } }),
+        create: () => prisma.user.create({ data: { username, email, idempotencyKey } }),
+        // The unique index that refused the row says which rule was broken.
+        onConflict: async () => {
+          if ((await prisma.user.count({ where: { username } })) > 0) {
+            throw businessError(UserErrors.USER_EXISTS, `The username ${username} is taken`);
+          }
           throw businessError(UserErrors.EMAIL_EXISTS, 'The email address is already registered');
-        }
-        throw error;
-      }
+        },
+      });
+      return { userId: user.id };
     },
 
     /** Compensates `createUser`: removes the user that step created, if it created one. */

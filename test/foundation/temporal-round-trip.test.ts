@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
+import { config } from '../../platform/config';
 import { connectClient, connectWorkerConnection, dataConverter } from '../../platform/temporal';
 import { createEchoActivities } from '../fixtures/echo-activities';
 import type { echoWorkflow } from '../fixtures/echo-workflow';
@@ -24,6 +25,7 @@ describe('the Temporal dev server', () => {
     const calls: string[] = [];
     const worker = await Worker.create({
       connection,
+      namespace: config().TEMPORAL_NAMESPACE,
       taskQueue,
       workflowsPath: require.resolve('../fixtures/echo-workflow'),
       activities: createEchoActivities(calls),
@@ -43,7 +45,9 @@ describe('the Temporal dev server', () => {
   });
 
   it('has the saga search attributes registered', async () => {
-    const { customAttributes } = await client.connection.operatorService.listSearchAttributes({ namespace: 'default' });
+    const { customAttributes } = await client.connection.operatorService.listSearchAttributes({
+      namespace: config().TEMPORAL_NAMESPACE,
+    });
     expect(Object.keys(customAttributes ?? {})).toEqual(
       expect.arrayContaining(['SagaType', 'SagaStatus', 'CustomerId']),
     );
