@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createDatabaseIfMissing, migrateDatabase, startEmbeddedPostgres, type Database } from '../scripts/database';
 import { freePort } from '../scripts/processes';
 import { startTemporalDevServer, type DevServer } from '../scripts/temporal-server';
+import { TEST_NAMESPACES } from './namespaces';
 
 /**
  * The servers the whole test suite shares: a real Temporal dev server on a free port, and a fresh
@@ -17,15 +18,6 @@ export interface TestEnvironment {
   database: Database;
   scratchDir: string;
 }
-
-/**
- * Each jest worker runs its files in a namespace of its own, so the fixed task queues of the
- * services never hand one file's tasks to another file's workers.
- */
-export function testNamespace(jestWorkerId = process.env.JEST_WORKER_ID ?? '1'): string {
-  return `test-${jestWorkerId}`;
-}
-const TEST_NAMESPACES = ['1', '2', '3', '4'].map(testNamespace);
 
 export async function startTestEnvironment(): Promise<TestEnvironment> {
   const scratchDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sagas-test-'));

@@ -78,7 +78,7 @@ export async function startWorkers({
     }),
   );
   const done = Promise.all(workers.map((worker) => worker.run())).then(() => undefined);
-  log.info({ services }, 'workers polling');
+  log.info({ services, namespace, address: config().TEMPORAL_ADDRESS }, 'workers polling');
   return {
     services,
     done,

@@ -1,4 +1,4 @@
-import { WorkflowFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TEST_CARDS } from '../../activities/payment/card-processor';
 import { startOrderSaga } from '../../platform/saga-client';
@@ -49,6 +49,19 @@ describe('order saga', () => {
         ['CustomerId', input.customerId],
       ]),
     );
+  });
+
+  it('never runs the same order ID twice, neither while it runs nor after it closed', async () => {
+    const sku = await freshSku(system.prisma, 10);
+    const input = orderInput(sku);
+
+    const handle = await startOrderSaga(system.client, input);
+    await expect(startOrderSaga(system.client, input)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+    await handle.result();
+    await expect(startOrderSaga(system.client, input)).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+
+    const effects = await orderEffects(system.prisma, input.orderId, sku);
+    expect(effects).toMatchObject({ available: 8, charges: ['CAPTURED'], orders: ['CREATED'] });
   });
 
   const failures = [

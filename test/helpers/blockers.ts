@@ -1,0 +1,37 @@
+import pg from 'pg';
+import { config } from '../../platform/config';
+
+/**
+ * Holds a database transaction open, so a saga step that needs the same rows waits on PostgreSQL
+ * until `release` (a real wait, the kind a slow or busy service causes; nothing in the code knows).
+ */
+export interface Blocker {
+  release: () => Promise<void>;
+}
+
+async function openTransaction(sql: string, params: unknown[]): Promise<Blocker> {
+  const client = new pg.Client({ connectionString: config().DATABASE_URL });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query(sql, params);
+  return {
+    async release() {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
+
+/** Locks a SKU's stock row: reserving it waits. */
+export function lockStock(sku: string): Promise<Blocker> {
+  return openTransaction('SELECT available FROM inventory.stock WHERE sku = $1 FOR UPDATE', [sku]);
+}
+
+/** Inserts, uncommitted, an order row with this ID: recording the order waits on its unique index. */
+export function holdOrderId(orderId: string): Promise<Blocker> {
+  return openTransaction(
+    `INSERT INTO "order".orders (id, customer_id, items, total_cents, currency, idempotency_key)
+     VALUES ($1, 'blocker', '[]', 0, 'EUR', $2)`,
+    [orderId, `blocker/${orderId}`],
+  );
+}
