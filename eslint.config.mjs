@@ -19,6 +19,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', Buffer: 'readonly' } } },
   {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', module: 'writable' } },

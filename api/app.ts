@@ -1,37 +1,121 @@
-import express, { type Express } from 'express';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import express, { type Express, type RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
 import type { Client } from '@temporalio/client';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { logger } from '../platform/logger';
+import { docsPage } from './docs-page';
+import { openApiDocument } from './openapi';
+import { errorHandler, ProblemError, problemTypes } from './problems';
+import { healthRoutes } from './routes/health';
+import { sagaRoutes } from './routes/sagas';
+import { serviceRoutes } from './routes/services';
 
 export interface ApiDependencies {
   temporal: Client;
+  namespace: string;
+  /** Base URL of the Temporal Web UI, for the links to each run. */
+  temporalUiUrl: string;
   /** Resolves when the domain database answers; the API itself reads no domain table. */
   pingDatabase: () => Promise<void>;
+  /** When non-empty, /v1 requests need one of these as a bearer token. */
+  apiKeys?: string[];
+  bodyLimit?: string;
 }
 
-export function createApp({ temporal, pingDatabase }: ApiDependencies): Express {
+/** Routes and the methods each accepts, for 405 answers that list them in `Allow`. */
+const knownRoutes: Array<[RegExp, string[]]> = [
+  [/^\/v1\/sagas\/orders$/, ['POST']],
+  [/^\/v1\/sagas\/user-registrations$/, ['POST']],
+  [/^\/v1\/sagas$/, ['GET']],
+  [/^\/v1\/sagas\/[^/]+\/(cancel|retry-compensations)$/, ['POST']],
+  [/^\/v1\/sagas\/[^/]+$/, ['GET']],
+  [/^\/v1\/services$/, ['GET']],
+  [/^\/(health|ready|openapi\.json|docs)$/, ['GET']],
+];
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+function bearerAuth(apiKeys: string[]): RequestHandler {
+  const keys = apiKeys.map((key) => Buffer.from(key));
+  return (req, _res, next) => {
+    const presented = Buffer.from(/^Bearer (.+)$/.exec(req.get('Authorization') ?? '')?.[1] ?? '');
+    const valid = keys.some((key) => key.length === presented.length && timingSafeEqual(key, presented));
+    if (valid) return next();
+    throw new ProblemError({
+      type: problemTypes.unauthorized,
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'Send one of the API keys as `Authorization: Bearer <key>`',
+    });
+  };
+}
+
+const jsonOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('Content-Length') ?? 0) > 0 || req.get('Transfer-Encoding') !== undefined;
+  if (!hasBody || req.is('application/json')) return next();
+  throw new ProblemError({
+    type: problemTypes.unsupportedMediaType,
+    title: 'Unsupported media type',
+    status: 415,
+    detail: `Send the body as application/json, not ${req.get('Content-Type') ?? 'an unnamed type'}`,
+  });
+};
+
+export function createApp(dependencies: ApiDependencies): Express {
+  const { temporal, namespace, temporalUiUrl, pingDatabase, apiKeys = [], bodyLimit = '100kb' } = dependencies;
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', 'simple');
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+  app.use(
+    pinoHttp({
+      logger: logger('api'),
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Health probes every few seconds would drown the log.
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    }),
+  );
+
+  app.use(healthRoutes(temporal, pingDatabase));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
   });
-
-  app.get('/ready', async (_req, res) => {
-    const checks = await Promise.all([
-      probe('temporal', () => temporal.workflowService.getSystemInfo({}).then(() => undefined)),
-      probe('database', pingDatabase),
-    ]);
-    const ready = checks.every((check) => check.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(docsPage);
   });
+  app.use('/docs/assets', express.static(getAbsoluteFSPath(), { index: false }));
 
+  if (apiKeys.length > 0) app.use('/v1', bearerAuth(apiKeys));
+  app.use(jsonOnly, express.json({ limit: bodyLimit, strict: true }));
+  app.use(sagaRoutes(temporal, { namespace, uiBaseUrl: temporalUiUrl }));
+  app.use(serviceRoutes(temporal, namespace));
+
+  app.use((req, res, next) => {
+    const allowed = knownRoutes.find(([pattern]) => pattern.test(req.path))?.[1];
+    if (allowed === undefined) {
+      throw new ProblemError({
+        type: problemTypes.notFound,
+        title: 'Not found',
+        status: 404,
+        detail: `There is no ${req.path}`,
+      });
+    }
+    res.setHeader('Allow', allowed.join(', '));
+    next(
+      new ProblemError({
+        type: problemTypes.methodNotAllowed,
+        title: 'Method not allowed',
+        status: 405,
+        detail: `${req.path} accepts ${allowed.join(', ')}, not ${req.method}`,
+      }),
+    );
+  });
+  app.use(errorHandler);
   return app;
-}
-
-async function probe(name: string, check: () => Promise<void>): Promise<{ name: string; ok: boolean }> {
-  try {
-    await check();
-    return { name, ok: true };
-  } catch {
-    return { name, ok: false };
-  }
 }

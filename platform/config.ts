@@ -31,6 +31,21 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
 
   API_PORT: port.default(3000),
+  /** Comma-separated keys; when set, every /v1 request needs `Authorization: Bearer <key>`. */
+  API_KEYS: z
+    .string()
+    .transform((keys) =>
+      keys
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .default([]),
+  /** The largest request body the API accepts. */
+  API_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'a size such as 100kb')
+    .default('100kb'),
 });
 
 export type Config = z.infer<typeof configSchema>;

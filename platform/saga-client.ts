@@ -1,4 +1,4 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import type { OrderInput, SagaOptions, UserRegistrationInput } from '../workflows/inputs';
 import { orchestrator } from '../workflows/orchestrator';
@@ -27,13 +27,21 @@ function startOptions(sagaType: SagaType, businessId: string, customerId: string
   };
 }
 
+export interface StartSagaOptions {
+  /** Operator tuning of this run (see SagaOptions); the API never sets it. */
+  options?: SagaOptions;
+  /** Kept with the run, not given to it: the API stores its request fingerprint here. */
+  memo?: Record<string, unknown>;
+}
+
 export function startOrderSaga(
   client: Client,
   input: OrderInput,
-  options?: SagaOptions,
-): Promise<WorkflowHandle<typeof orderSaga>> {
+  { options, memo }: StartSagaOptions = {},
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof orderSaga>> {
   return client.workflow.start<typeof orderSaga>('orderSaga', {
     ...startOptions('order', input.orderId, input.customerId),
+    memo,
     args: options === undefined ? [input] : [input, options],
     staticSummary: `Order ${input.orderId} for customer ${input.customerId}`,
   });
@@ -42,10 +50,11 @@ export function startOrderSaga(
 export function startUserRegistrationSaga(
   client: Client,
   input: UserRegistrationInput,
-  options?: SagaOptions,
-): Promise<WorkflowHandle<typeof userRegistrationSaga>> {
+  { options, memo }: StartSagaOptions = {},
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof userRegistrationSaga>> {
   return client.workflow.start<typeof userRegistrationSaga>('userRegistrationSaga', {
     ...startOptions('user-registration', input.username, input.username),
+    memo,
     args: options === undefined ? [input] : [input, options],
     staticSummary: `Registration of ${input.username}`,
   });

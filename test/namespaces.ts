@@ -8,4 +8,7 @@ export function testNamespace(jestWorkerId = process.env.JEST_WORKER_ID ?? '1'):
   return `test-${jestWorkerId}`;
 }
 
-export const TEST_NAMESPACES = ['1', '2', '3', '4'].map((id) => testNamespace(id));
+/** A namespace of its own for the service-registry test, where only the workers it starts poll. */
+export const REGISTRY_TEST_NAMESPACE = 'test-registry';
+
+export const TEST_NAMESPACES = [...['1', '2', '3', '4'].map((id) => testNamespace(id)), REGISTRY_TEST_NAMESPACE];

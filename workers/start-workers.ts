@@ -49,12 +49,13 @@ export async function startWorkers({
   services,
   connection,
   dependencies,
+  namespace = config().TEMPORAL_NAMESPACE,
 }: {
   services: string[];
   connection: NativeConnection;
   dependencies: ServiceDependencies;
+  namespace?: string;
 }): Promise<RunningWorkers> {
-  const namespace = config().TEMPORAL_NAMESPACE;
   const workers = await Promise.all(
     services.map(async (name) => {
       if (name === orchestrator.name) {

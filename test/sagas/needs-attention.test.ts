@@ -33,7 +33,7 @@ describe('a compensation that keeps failing', () => {
       FOR EACH ROW WHEN (NEW.order_id = '${input.orderId}') EXECUTE FUNCTION payment.refuse_refund()`);
 
     const handle = await startOrderSaga(system.client, input, {
-      compensationRetry: { maximumAttempts: 2, initialInterval: 100, maximumInterval: 200 },
+      options: { compensationRetry: { maximumAttempts: 2, initialInterval: 100, maximumInterval: 200 } },
     });
     const parked = await eventually(
       () => handle.query(statusQuery),

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowExecutionDescription,
+} from '@temporalio/client';
+import type { z } from 'zod';
+import { startOrderSaga, startUserRegistrationSaga } from '../../platform/saga-client';
+import { retryCompensationsUpdate } from '../../workflows/saga';
+import { invalidRequest, notFound, ProblemError, problemTypes } from '../problems';
+import { requestFingerprint, sagaDetail, sagaTypeOf, summaryFromExecution, uiUrl, type Links } from '../saga-views';
+import { listQuery, orderRequest, sagaIdParam, userRegistrationRequest, type SagaSummary } from '../schemas';
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidRequest(result.error, where);
+  return result.data;
+}
+
+const sagaId = (req: Request): string => parse(sagaIdParam, req.params, 'path').id;
+
+export function sagaRoutes(client: Client, links: Links): Router {
+  const router = Router();
+
+  async function describeSaga(id: string): Promise<WorkflowExecutionDescription> {
+    try {
+      const description = await client.workflow.getHandle(id).describe();
+      if (sagaTypeOf(description) !== undefined) return description;
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    throw notFound(`No saga has the ID ${id}`);
+  }
+
+  async function requireRunning(id: string, action: string): Promise<void> {
+    const { status } = await describeSaga(id);
+    if (status.name === 'RUNNING') return;
+    throw new ProblemError({
+      type: problemTypes.sagaConflict,
+      title: 'The saga has ended',
+      status: 409,
+      detail: `Saga ${id} is ${status.name} and can no longer be ${action}`,
+    });
+  }
+
+  /**
+   * Starts a saga whose workflow ID is its business ID. A repeat of the same request finds the
+   * saga already started and answers with it (200) instead of starting another; the same ID with
+   * a different body is a 409.
+   */
+  async function start(
+    type: SagaSummary['type'],
+    id: string,
+    body: unknown,
+    startSaga: (memo: Record<string, unknown>) => Promise<{ firstExecutionRunId: string }>,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const fingerprint = requestFingerprint(body);
+    let runId: string;
+    let status = 202;
+    try {
+      runId = (await startSaga({ requestFingerprint: fingerprint })).firstExecutionRunId;
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      const existing = await client.workflow.getHandle(id).describe();
+      if (existing.memo?.requestFingerprint !== fingerprint || sagaTypeOf(existing) !== type) {
+        throw new ProblemError({
+          type: problemTypes.idempotencyConflict,
+          title: 'That ID belongs to another request',
+          status: 409,
+          detail: `A saga with the ID ${id} was already started with a different request; an ID is used once`,
+        });
+      }
+      runId = existing.runId;
+      status = 200;
+    }
+    const statusUrl = `/v1/sagas/${encodeURIComponent(id)}`;
+    return { status, body: { id, type, status: 'RUNNING', statusUrl, uiUrl: uiUrl(links, id, runId) } };
+  }
+
+  router.post('/v1/sagas/orders', async (req, res) => {
+    const request = parse(orderRequest, req.body, 'body');
+    const headerKey = req.get('Idempotency-Key');
+    if (headerKey !== undefined) {
+      const keyProblem = !sagaIdParam.safeParse({ id: headerKey }).success
+        ? 'must be 1-64 letters, digits, . _ or -'
+        : request.orderId !== undefined && request.orderId !== headerKey
+          ? 'must equal orderId when both are given'
+          : undefined;
+      if (keyProblem !== undefined) {
+        throw new ProblemError({
+          type: problemTypes.invalidRequest,
+          title: 'The request is not valid',
+          status: 400,
+          detail: 'The Idempotency-Key header is not valid',
+          errors: [{ field: 'Idempotency-Key', message: keyProblem }],
+        });
+      }
+    }
+    const orderId = request.orderId ?? headerKey ?? `order-${randomUUID()}`;
+    const input = { ...request, orderId };
+    const answer = await start('order', orderId, input, (memo) => startOrderSaga(client, input, { memo }));
+    res
+      .status(answer.status)
+      .location(answer.body.statusUrl as string)
+      .json(answer.body);
+  });
+
+  router.post('/v1/sagas/user-registrations', async (req, res) => {
+    const input = parse(userRegistrationRequest, req.body, 'body');
+    const answer = await start('user-registration', input.username, input, (memo) =>
+      startUserRegistrationSaga(client, input, { memo }),
+    );
+    res
+      .status(answer.status)
+      .location(answer.body.statusUrl as string)
+      .json(answer.body);
+  });
+
+  router.get('/v1/sagas', async (req, res) => {
+    const query = parse(listQuery, req.query, 'query');
+    const conditions = ['SagaType IS NOT NULL'];
+    // Values are enums or business IDs (letters, digits, . _ -), so quoting them is safe.
+    if (query.type !== undefined) conditions.push(`SagaType = '${query.type}'`);
+    if (query.status !== undefined) conditions.push(`SagaStatus = '${query.status}'`);
+    if (query.customerId !== undefined) conditions.push(`CustomerId = '${query.customerId}'`);
+    const page = await client.workflowService
+      .listWorkflowExecutions({
+        namespace: links.namespace,
+        query: conditions.join(' AND '),
+        pageSize: query.pageSize,
+        nextPageToken: query.pageToken === undefined ? undefined : Buffer.from(query.pageToken, 'base64url'),
+      })
+      .catch((error: unknown) => {
+        if (query.pageToken === undefined) throw error;
+        throw new ProblemError({
+          type: problemTypes.invalidRequest,
+          title: 'The request is not valid',
+          status: 400,
+          errors: [{ field: 'pageToken', message: 'not a page token this API issued' }],
+        });
+      });
+    const token = page.nextPageToken;
+    res.json({
+      items: (page.executions ?? []).map((execution) => summaryFromExecution(execution, links)),
+      nextPageToken: token != null && token.length > 0 ? Buffer.from(token).toString('base64url') : null,
+    });
+  });
+
+  router.get('/v1/sagas/:id', async (req, res) => {
+    const description = await describeSaga(sagaId(req));
+    res.json(await sagaDetail(client, description, links));
+  });
+
+  router.post('/v1/sagas/:id/cancel', async (req, res) => {
+    const id = sagaId(req);
+    await requireRunning(id, 'cancelled');
+    await client.workflow.getHandle(id).cancel();
+    res.status(202).json({ id, status: 'CANCELLING', statusUrl: `/v1/sagas/${encodeURIComponent(id)}` });
+  });
+
+  router.post('/v1/sagas/:id/retry-compensations', async (req, res) => {
+    const id = sagaId(req);
+    await requireRunning(id, 'retried');
+    try {
+      await client.workflow.getHandle(id).executeUpdate(retryCompensationsUpdate);
+    } catch (error) {
+      if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+      throw new ProblemError({
+        type: problemTypes.sagaConflict,
+        title: 'The saga does not need attention',
+        status: 409,
+        detail: error.cause?.message ?? `Saga ${id} has no failed compensation to retry`,
+      });
+    }
+    res.json(await sagaDetail(client, await describeSaga(id), links));
+  });
+
+  return router;
+}
