@@ -1,0 +1,37 @@
+import { bundleWorkflowCode, Worker, type ReplayResult } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { dataConverter } from '../../platform/temporal';
+import { workflowBundle } from '../../workers/start-workers';
+import { recordedHistories, type RecordedHistory } from './histories';
+
+async function replay(bundle: Awaited<ReturnType<typeof workflowBundle>>, histories: RecordedHistory[]) {
+  const names = new Map(histories.map((history) => [history.workflowId, history.name]));
+  const results: Array<{ name: string | undefined; error: ReplayResult['error'] }> = [];
+  // The same bundle and data converter as the production workers: replay must see what they run.
+  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, dataConverter }, histories)) {
+    results.push({ name: names.get(result.workflowId), error: result.error });
+  }
+  return results;
+}
+
+describe('replaying recorded saga histories', () => {
+  it('replays every committed history on the current workflow code without non-determinism', async () => {
+    const histories = recordedHistories();
+    expect(histories.length).toBeGreaterThanOrEqual(12);
+
+    const results = await replay(await workflowBundle(), histories);
+
+    expect(results.filter((result) => result.error !== undefined)).toEqual([]);
+    expect(results.map((result) => result.name)).toEqual(histories.map((history) => history.name));
+  });
+
+  it('reports an incompatible change to a workflow as a determinism violation', async () => {
+    const incompatible = await bundleWorkflowCode({ workflowsPath: require.resolve('./incompatible') });
+    const histories = recordedHistories('order');
+
+    const results = await replay(incompatible, histories);
+
+    expect(results).toHaveLength(histories.length);
+    for (const result of results) expect(result.error).toBeInstanceOf(DeterminismViolationError);
+  });
+});
