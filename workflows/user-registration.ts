@@ -6,6 +6,7 @@ import type { ProfileActivities } from '../activities/profile/activities';
 import { profileService } from '../activities/profile/definition';
 import type { UserActivities } from '../activities/user/activities';
 import { userService } from '../activities/user/definition';
+import { patched } from '@temporalio/workflow';
 import { sagaOptions, userRegistrationInput, type SagaOptions, type UserRegistrationInput } from './inputs';
 import { Saga, validateInput } from './saga';
 import { stepOn, undoOn } from './service-stubs';
@@ -17,8 +18,8 @@ export interface UserRegistrationResult {
 }
 
 /**
- * Registers a user: create the user, create their profile, send the welcome email, create their
- * login. The workflow ID is the username.
+ * Registers a user: create the user, create their profile, create their login, send the welcome
+ * email. The workflow ID is the username.
  */
 export async function userRegistrationSaga(
   rawInput: UserRegistrationInput,
@@ -26,16 +27,23 @@ export async function userRegistrationSaga(
 ): Promise<UserRegistrationResult> {
   const input = validateInput(userRegistrationInput, rawInput, 'username');
   const options = validateInput(sagaOptions, rawOptions);
-  const saga = new Saga('user-registration', input.username, [
-    { name: 'createUser', service: userService.name, compensable: true },
-    { name: 'createProfile', service: profileService.name, compensable: true },
-    { name: 'sendWelcomeEmail', service: notificationService.name, compensable: false },
-    { name: 'createAuthRecord', service: authService.name, compensable: true },
-  ]);
+  // The welcome email cannot be unsent, so it now goes last: a registration that fails at its
+  // login no longer welcomes anyone. Runs started before this change keep their recorded order
+  // (README, "Changing a workflow safely"); once none is left, this becomes deprecatePatch().
+  const welcomeEmailLast = patched('welcome-email-after-login');
+  const user = { name: 'createUser', service: userService.name, compensable: true };
+  const profile = { name: 'createProfile', service: profileService.name, compensable: true };
+  const welcome = { name: 'sendWelcomeEmail', service: notificationService.name, compensable: false };
+  const login = { name: 'createAuthRecord', service: authService.name, compensable: true };
+  const saga = new Saga(
+    'user-registration',
+    input.username,
+    welcomeEmailLast ? [user, profile, login, welcome] : [user, profile, welcome, login],
+  );
   const who = input.username;
 
-  return saga.run(async () => {
-    const { userId } = await saga.step(
+  const createUser = () =>
+    saga.step(
       'createUser',
       () =>
         stepOn<UserActivities>(userService, `Create user ${who}`).createUser({
@@ -49,7 +57,8 @@ export async function userRegistrationSaga(
         }),
     );
 
-    const { profileId, displayName } = await saga.step(
+  const createProfile = (userId: string) =>
+    saga.step(
       'createProfile',
       () =>
         stepOn<ProfileActivities>(profileService, `Create the profile of ${who}`).createProfile({
@@ -65,7 +74,8 @@ export async function userRegistrationSaga(
         }),
     );
 
-    await saga.step('sendWelcomeEmail', () =>
+  const sendWelcomeEmail = (displayName: string) =>
+    saga.step('sendWelcomeEmail', () =>
       stepOn<NotificationActivities>(notificationService, `Send the welcome email to ${who}`).sendWelcomeEmail({
         email: input.email,
         displayName,
@@ -73,7 +83,8 @@ export async function userRegistrationSaga(
       }),
     );
 
-    const { credentialId } = await saga.step(
+  const createLogin = (userId: string) =>
+    saga.step(
       'createAuthRecord',
       () =>
         stepOn<AuthActivities>(authService, `Create the login of ${who}`).createAuthRecord({
@@ -87,6 +98,16 @@ export async function userRegistrationSaga(
         }),
     );
 
+  return saga.run(async () => {
+    const { userId } = await createUser();
+    const { profileId, displayName } = await createProfile(userId);
+    if (welcomeEmailLast) {
+      const { credentialId } = await createLogin(userId);
+      await sendWelcomeEmail(displayName);
+      return { userId, profileId, credentialId };
+    }
+    await sendWelcomeEmail(displayName);
+    const { credentialId } = await createLogin(userId);
     return { userId, profileId, credentialId };
   });
 }

@@ -17,7 +17,7 @@ async function replay(bundle: Awaited<ReturnType<typeof workflowBundle>>, histor
 describe('replaying recorded saga histories', () => {
   it('replays every committed history on the current workflow code without non-determinism', async () => {
     const histories = recordedHistories();
-    expect(histories.length).toBeGreaterThanOrEqual(12);
+    expect(histories.length).toBeGreaterThanOrEqual(17);
 
     const results = await replay(await workflowBundle(), histories);
 
