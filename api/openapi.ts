@@ -116,7 +116,16 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           operationId: 'getSaga',
           summary: "A saga's state, each step's state, and its result or failure once it ended",
-          parameters: [sagaIdParameter],
+          parameters: [
+            sagaIdParameter,
+            {
+              name: 'wait',
+              in: 'query',
+              required: false,
+              description: 'Seconds (up to 60) to wait for a running saga to end before answering',
+              schema: { type: 'integer', minimum: 0, maximum: 60 },
+            },
+          ],
           responses: {
             '200': { description: 'The saga', content: json('SagaDetail') },
             ...common,

@@ -14,6 +14,13 @@ export const userRegistrationRequest = userRegistrationInput;
 
 export const sagaIdParam = z.object({ id: businessId }).strict();
 
+export const detailQuery = z
+  .object({
+    /** Seconds to wait for a running saga to end before answering (a long poll); 0 answers at once. */
+    wait: z.coerce.number().int().min(0).max(60).optional(),
+  })
+  .strict();
+
 export const listQuery = z
   .object({
     type: z.enum(sagaTypes).optional(),

@@ -12,7 +12,14 @@ import { startOrderSaga, startUserRegistrationSaga } from '../../platform/saga-c
 import { retryCompensationsUpdate } from '../../workflows/saga';
 import { invalidRequest, notFound, ProblemError, problemTypes } from '../problems';
 import { requestFingerprint, sagaDetail, sagaTypeOf, summaryFromExecution, uiUrl, type Links } from '../saga-views';
-import { listQuery, orderRequest, sagaIdParam, userRegistrationRequest, type SagaSummary } from '../schemas';
+import {
+  detailQuery,
+  listQuery,
+  orderRequest,
+  sagaIdParam,
+  userRegistrationRequest,
+  type SagaSummary,
+} from '../schemas';
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): z.infer<S> {
   const result = schema.safeParse(value);
@@ -150,7 +157,23 @@ export function sagaRoutes(client: Client, links: Links): Router {
   });
 
   router.get('/v1/sagas/:id', async (req, res) => {
-    const description = await describeSaga(sagaId(req));
+    const id = sagaId(req);
+    const { wait } = parse(detailQuery, req.query, 'query');
+    let description = await describeSaga(id);
+    if (wait !== undefined && wait > 0 && description.status.name === 'RUNNING') {
+      // Long poll: answer as soon as the saga ends, or after `wait` seconds with it still running.
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), wait * 1000);
+      req.once('close', () => abort.abort());
+      const ended = await client
+        .withAbortSignal(abort.signal, () => client.workflow.getHandle(id).result())
+        .then(
+          () => true,
+          () => !abort.signal.aborted,
+        );
+      clearTimeout(timer);
+      if (ended) description = await describeSaga(id);
+    }
     res.json(await sagaDetail(client, description, links));
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
 import { TEST_CARDS } from '../../activities/payment/card-processor';
-import { holdOrderId } from '../helpers/blockers';
+import { holdOrderId, lockStock } from '../helpers/blockers';
 import { bodyOf, testApp, type PageBody } from '../helpers/api';
 import { freshSku, orderInput } from '../helpers/orders';
 import { startTestSystem, type TestSystem } from '../helpers/system';
@@ -63,6 +63,26 @@ describe('REST API: sagas', () => {
       result: { orderId, totalCents: 2500 },
     });
     expect(saga.steps?.map((step) => step.state)).toEqual(['completed', 'completed', 'completed', 'completed']);
+  });
+
+  it('answers a long poll as soon as the saga ends, or when the wait is over', async () => {
+    const sku = await freshSku(system.prisma, 5);
+    const input = orderInput(sku);
+    await request(app).post('/v1/sagas/orders').send(input).expect(202);
+
+    const ended = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${input.orderId}?wait=30`).expect(200));
+    expect(ended).toMatchObject({ workflowStatus: 'COMPLETED', status: 'COMPLETED' });
+
+    const held = orderInput(sku);
+    const blocker = await lockStock(sku);
+    try {
+      await request(app).post('/v1/sagas/orders').send(held).expect(202);
+      const waited = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${held.orderId}?wait=1`).expect(200));
+      expect(waited.workflowStatus).toBe('RUNNING');
+    } finally {
+      await blocker.release();
+    }
+    await request(app).get(`/v1/sagas/${held.orderId}?wait=61`).expect(400);
   });
 
   it('registers a user, and the password appears nowhere in the answers', async () => {
