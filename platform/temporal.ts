@@ -63,14 +63,26 @@ export function installTemporalRuntime(): void {
   runtimeInstalled = true;
 }
 
+export interface TemporalTarget {
+  /** host:port of the frontend; TEMPORAL_ADDRESS by default. */
+  address?: string;
+  /** TEMPORAL_NAMESPACE by default. */
+  namespace?: string;
+}
+
 /** A connection for workers (the SDK's native one). */
-export async function connectWorkerConnection(): Promise<NativeConnection> {
+export async function connectWorkerConnection({
+  address = config().TEMPORAL_ADDRESS,
+}: TemporalTarget = {}): Promise<NativeConnection> {
   installTemporalRuntime();
-  return NativeConnection.connect({ address: config().TEMPORAL_ADDRESS });
+  return NativeConnection.connect({ address });
 }
 
 /** A client for starting, querying, listing and cancelling workflows. */
-export async function connectClient(): Promise<Client> {
-  const connection = await Connection.connect({ address: config().TEMPORAL_ADDRESS });
-  return new Client({ connection, namespace: config().TEMPORAL_NAMESPACE, dataConverter });
+export async function connectClient({
+  address = config().TEMPORAL_ADDRESS,
+  namespace = config().TEMPORAL_NAMESPACE,
+}: TemporalTarget = {}): Promise<Client> {
+  const connection = await Connection.connect({ address });
+  return new Client({ connection, namespace, dataConverter });
 }
