@@ -58,8 +58,10 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   for (const [key, value] of Object.entries(options.dynamicConfig ?? {})) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
-  for (const [key, value] of Object.entries(options.sqlitePragmas ?? {}))
-    args.push('--sqlite-pragma', `${key}=${value}`);
+  if (options.dbFilename !== undefined) {
+    const pragmas = options.sqlitePragmas ?? { journal_mode: 'wal', synchronous: 'normal' };
+    for (const [key, value] of Object.entries(pragmas)) args.push('--sqlite-pragma', `${key}=${value}`);
+  }
   args.push(...devServerSearchAttributeFlags(), '--log-level', 'warn', '--log-format', 'json');
 
   const child = spawnServer(binary, args);
