@@ -3,7 +3,6 @@ import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { google, temporal } from '@temporalio/proto';
 import { statusQuery } from '../workflows/saga';
-import type { SagaView } from '../workflows/saga-status';
 import type { SagaDetail, SagaSummary } from './schemas';
 
 /**
@@ -74,28 +73,37 @@ export function sagaTypeOf(description: WorkflowExecutionDescription): SagaSumma
 /**
  * The full state of one saga: its own `status` query (answered by a worker, for closed runs too),
  * and the result or failure once it closed. Without a worker to answer, the steps are null and the
- * rest comes from Temporal alone.
+ * rest comes from Temporal alone. The description, the query and the result are fetched at once;
+ * a caller that already holds the result (a long poll) passes it in.
  */
 export async function sagaDetail(
   client: Client,
-  description: WorkflowExecutionDescription,
+  describe: Promise<WorkflowExecutionDescription>,
   links: Links,
+  known: { result?: unknown } = {},
 ): Promise<SagaDetail> {
+  const query = describe.then((description) =>
+    client
+      .withDeadline(Date.now() + 5_000, () =>
+        client.workflow.getHandle(description.workflowId, description.runId).query(statusQuery),
+      )
+      .catch(() => undefined),
+  );
+  const outcome = describe.then(async (description) =>
+    description.status.name !== 'COMPLETED'
+      ? undefined
+      : 'result' in known
+        ? known.result
+        : client.workflow.getHandle(description.workflowId, description.runId).result(),
+  );
+  const [description, view, result] = await Promise.all([describe, query, outcome]);
   const summary = summaryFromExecution(description.raw.workflowExecutionInfo ?? {}, links);
-  const handle = client.workflow.getHandle(description.workflowId, description.runId);
-  const view: SagaView | undefined = await client
-    .withDeadline(Date.now() + 5_000, () => handle.query(statusQuery))
-    .catch(() => undefined);
-  let result: Record<string, unknown> | undefined;
-  if (description.status.name === 'COMPLETED') {
-    result = (await handle.result()) as Record<string, unknown>;
-  }
   return {
     ...summary,
     status: view?.status ?? summary.status,
     steps: view?.steps ?? null,
     ...(view?.failure === undefined ? {} : { failure: view.failure }),
     ...(view?.needsAttention === undefined ? {} : { needsAttention: view.needsAttention }),
-    ...(result === undefined ? {} : { result }),
+    ...(result === undefined ? {} : { result: result as Record<string, unknown> }),
   };
 }

@@ -159,22 +159,27 @@ export function sagaRoutes(client: Client, links: Links): Router {
   router.get('/v1/sagas/:id', async (req, res) => {
     const id = sagaId(req);
     const { wait } = parse(detailQuery, req.query, 'query');
-    let description = await describeSaga(id);
-    if (wait !== undefined && wait > 0 && description.status.name === 'RUNNING') {
-      // Long poll: answer as soon as the saga ends, or after `wait` seconds with it still running.
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), wait * 1000);
-      req.once('close', () => abort.abort());
-      const ended = await client
-        .withAbortSignal(abort.signal, () => client.workflow.getHandle(id).result())
-        .then(
-          () => true,
-          () => !abort.signal.aborted,
-        );
-      clearTimeout(timer);
-      if (ended) description = await describeSaga(id);
+    const description = await describeSaga(id);
+    if (wait === undefined || wait === 0 || description.status.name !== 'RUNNING') {
+      res.json(await sagaDetail(client, Promise.resolve(description), links));
+      return;
     }
-    res.json(await sagaDetail(client, description, links));
+    // Long poll: answer as soon as the saga ends, or after `wait` seconds with it still running.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), wait * 1000);
+    req.once('close', () => abort.abort());
+    const ended = await client
+      .withAbortSignal(abort.signal, () => client.workflow.getHandle(id).result())
+      .then(
+        (result: unknown) => ({ result }),
+        () => (abort.signal.aborted ? undefined : {}),
+      );
+    clearTimeout(timer);
+    res.json(
+      ended === undefined
+        ? await sagaDetail(client, Promise.resolve(description), links)
+        : await sagaDetail(client, describeSaga(id), links, ended),
+    );
   });
 
   router.post('/v1/sagas/:id/cancel', async (req, res) => {
@@ -198,7 +203,7 @@ export function sagaRoutes(client: Client, links: Links): Router {
         detail: error.cause?.message ?? `Saga ${id} has no failed compensation to retry`,
       });
     }
-    res.json(await sagaDetail(client, await describeSaga(id), links));
+    res.json(await sagaDetail(client, describeSaga(id), links));
   });
 
   return router;
