@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { PrismaClient } from '../../platform/database';
 import { config } from '../../platform/config';
 
 /**
@@ -34,4 +35,23 @@ export function holdOrderId(orderId: string): Promise<Blocker> {
      VALUES ($1, 'blocker', '[]', 0, 'EUR', $2)`,
     [orderId, `blocker/${orderId}`],
   );
+}
+
+/**
+ * A real fault from outside the code: the payment database refuses to record this order's refund,
+ * as a broken constraint or an outage would, until `restore`.
+ */
+export async function refuseRefunds(prisma: PrismaClient, orderId: string): Promise<{ restore: () => Promise<void> }> {
+  const trigger = `refuse_refund_${orderId.replace(/\W/g, '_')}`;
+  await prisma.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION payment.refuse_refund() RETURNS trigger AS $$
+    BEGIN RAISE EXCEPTION 'payment ledger unavailable'; END $$ LANGUAGE plpgsql`);
+  await prisma.$executeRawUnsafe(`
+    CREATE TRIGGER ${trigger} BEFORE UPDATE ON payment.charges
+    FOR EACH ROW WHEN (NEW.order_id = '${orderId.replaceAll("'", "''")}') EXECUTE FUNCTION payment.refuse_refund()`);
+  return {
+    restore: async () => {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER ${trigger} ON payment.charges`);
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { TEST_CARDS } from '../../activities/payment/card-processor';
 import { startOrderSaga, startUserRegistrationSaga } from '../../platform/saga-client';
 import type { UserRegistrationInput } from '../../workflows/inputs';
 import { retryCompensationsUpdate, statusQuery } from '../../workflows/saga';
-import { holdOrderId } from '../helpers/blockers';
+import { holdOrderId, refuseRefunds } from '../helpers/blockers';
 import { freshSku, orderInput } from '../helpers/orders';
 import { startTestSystem, type TestSystem } from '../helpers/system';
 import { eventually } from '../helpers/wait';
@@ -101,12 +101,7 @@ describe('recording saga histories', () => {
     const input = orderInput(sku, {
       shippingAddress: { name: 'Base', line1: 'Station', city: 'Ross Island', postalCode: '0', country: 'AQ' },
     });
-    await system.prisma.$executeRawUnsafe(`
-      CREATE OR REPLACE FUNCTION payment.refuse_refund() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION 'payment ledger unavailable'; END $$ LANGUAGE plpgsql`);
-    await system.prisma.$executeRawUnsafe(`
-      CREATE TRIGGER refuse_refund BEFORE UPDATE ON payment.charges
-      FOR EACH ROW WHEN (NEW.order_id = '${input.orderId}') EXECUTE FUNCTION payment.refuse_refund()`);
+    const fault = await refuseRefunds(system.prisma, input.orderId);
     const handle = await startOrderSaga(system.client, input, {
       options: { compensationRetry: { maximumAttempts: 2, initialInterval: 100, maximumInterval: 200 } },
     });
@@ -114,7 +109,7 @@ describe('recording saga histories', () => {
       () => handle.query(statusQuery),
       (view) => view.status === 'NEEDS_ATTENTION',
     );
-    await system.prisma.$executeRawUnsafe('DROP TRIGGER refuse_refund ON payment.charges');
+    await fault.restore();
     await handle.executeUpdate(retryCompensationsUpdate);
     await save('order/compensation-retried', handle);
   });

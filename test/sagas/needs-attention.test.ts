@@ -2,7 +2,7 @@ import { type WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio
 import { type ApplicationFailure } from '@temporalio/common';
 import { startOrderSaga } from '../../platform/saga-client';
 import { retryCompensationsUpdate, statusQuery } from '../../workflows/saga';
-import { lockStock } from '../helpers/blockers';
+import { lockStock, refuseRefunds } from '../helpers/blockers';
 import { freshSku, orderEffects, orderInput } from '../helpers/orders';
 import { startTestSystem, type TestSystem } from '../helpers/system';
 import { eventually } from '../helpers/wait';
@@ -23,14 +23,7 @@ describe('a compensation that keeps failing', () => {
     const input = orderInput(sku, {
       shippingAddress: { name: 'Base', line1: 'Station', city: 'Ross Island', postalCode: '0', country: 'AQ' },
     });
-    // A real fault from outside the code: the payment database refuses to record this order's
-    // refund, as a broken constraint or an outage would.
-    await system.prisma.$executeRawUnsafe(`
-      CREATE OR REPLACE FUNCTION payment.refuse_refund() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION 'payment ledger unavailable'; END $$ LANGUAGE plpgsql`);
-    await system.prisma.$executeRawUnsafe(`
-      CREATE TRIGGER refuse_refund BEFORE UPDATE ON payment.charges
-      FOR EACH ROW WHEN (NEW.order_id = '${input.orderId}') EXECUTE FUNCTION payment.refuse_refund()`);
+    const fault = await refuseRefunds(system.prisma, input.orderId);
 
     const handle = await startOrderSaga(system.client, input, {
       options: { compensationRetry: { maximumAttempts: 2, initialInterval: 100, maximumInterval: 200 } },
@@ -59,7 +52,7 @@ describe('a compensation that keeps failing', () => {
       'NEEDS_ATTENTION',
     );
 
-    await system.prisma.$executeRawUnsafe('DROP TRIGGER refuse_refund ON payment.charges');
+    await fault.restore();
     const retried = await handle.executeUpdate(retryCompensationsUpdate);
 
     expect(retried.status).toBe('COMPENSATED');
