@@ -6,7 +6,7 @@ export const projectRoot = path.resolve(__dirname, '..');
 
 const port = z.coerce.number().int().min(1).max(65535);
 
-const configSchema = z.object({
+export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** `pretty` for people at a terminal, `json` for log collectors; `auto` picks by whether stdout is a TTY. */
