@@ -6,7 +6,7 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { logger } from '../platform/logger';
 import { docsPage } from './docs-page';
 import { openApiDocument } from './openapi';
-import { errorHandler, ProblemError, problemTypes } from './problems';
+import { errorHandler, methodNotAllowed, notFound, ProblemError, problemTypes } from './problems';
 import { healthRoutes } from './routes/health';
 import { sagaRoutes } from './routes/sagas';
 import { serviceRoutes } from './routes/services';
@@ -22,17 +22,6 @@ export interface ApiDependencies {
   apiKeys?: string[];
   bodyLimit?: string;
 }
-
-/** Routes and the methods each accepts, for 405 answers that list them in `Allow`. */
-const knownRoutes: Array<[RegExp, string[]]> = [
-  [/^\/v1\/sagas\/orders$/, ['POST']],
-  [/^\/v1\/sagas\/user-registrations$/, ['POST']],
-  [/^\/v1\/sagas$/, ['GET']],
-  [/^\/v1\/sagas\/[^/]+\/(cancel|retry-compensations)$/, ['POST']],
-  [/^\/v1\/sagas\/[^/]+$/, ['GET']],
-  [/^\/v1\/services$/, ['GET']],
-  [/^\/(health|ready|openapi\.json|docs)$/, ['GET']],
-];
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -83,12 +72,18 @@ export function createApp(dependencies: ApiDependencies): Express {
   );
 
   app.use(healthRoutes(temporal, pingDatabase));
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
-  });
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(docsPage);
-  });
+  app
+    .route('/openapi.json')
+    .get((_req, res) => {
+      res.json(openApiDocument());
+    })
+    .all(methodNotAllowed('GET'));
+  app
+    .route('/docs')
+    .get((_req, res) => {
+      res.type('html').send(docsPage);
+    })
+    .all(methodNotAllowed('GET'));
   app.use('/docs/assets', express.static(getAbsoluteFSPath(), { index: false }));
 
   if (apiKeys.length > 0) app.use('/v1', bearerAuth(apiKeys));
@@ -96,25 +91,8 @@ export function createApp(dependencies: ApiDependencies): Express {
   app.use(sagaRoutes(temporal, { namespace, uiBaseUrl: temporalUiUrl }));
   app.use(serviceRoutes(temporal, namespace));
 
-  app.use((req, res, next) => {
-    const allowed = knownRoutes.find(([pattern]) => pattern.test(req.path))?.[1];
-    if (allowed === undefined) {
-      throw new ProblemError({
-        type: problemTypes.notFound,
-        title: 'Not found',
-        status: 404,
-        detail: `There is no ${req.path}`,
-      });
-    }
-    res.setHeader('Allow', allowed.join(', '));
-    next(
-      new ProblemError({
-        type: problemTypes.methodNotAllowed,
-        title: 'Method not allowed',
-        status: 405,
-        detail: `${req.path} accepts ${allowed.join(', ')}, not ${req.method}`,
-      }),
-    );
+  app.use((req) => {
+    throw notFound(`There is no ${req.path}`);
   });
   app.use(errorHandler);
   return app;

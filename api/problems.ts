@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 
 /**
@@ -58,14 +58,49 @@ export function invalidRequest(error: z.ZodError, where: 'body' | 'query' | 'pat
   });
 }
 
+/** A 400 about one field that is not in the body (a header, a page token). */
+export function invalidField(field: string, message: string): ProblemError {
+  return new ProblemError({
+    type: problemTypes.invalidRequest,
+    title: 'The request is not valid',
+    status: 400,
+    detail: `${field} is not valid`,
+    errors: [{ field, message }],
+  });
+}
+
 export function notFound(detail: string): ProblemError {
   return new ProblemError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail });
 }
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
+/** The last handler of a route: any other method is a 405 that lists the allowed ones. */
+export function methodNotAllowed(...allowed: string[]): RequestHandler {
+  return (req, res) => {
+    res.setHeader('Allow', allowed.join(', '));
+    throw new ProblemError({
+      type: problemTypes.methodNotAllowed,
+      title: 'Method not allowed',
+      status: 405,
+      detail: `${req.path} accepts ${allowed.join(', ')}, not ${req.method}`,
+    });
+  };
 }
+
+/** What body-parser's failures mean to a client. */
+const bodyParserProblems: Record<string, Problem> = {
+  'entity.parse.failed': {
+    type: problemTypes.malformedJson,
+    title: 'The body is not valid JSON',
+    status: 400,
+    detail: 'The request body could not be parsed as JSON',
+  },
+  'entity.too.large': {
+    type: problemTypes.payloadTooLarge,
+    title: 'The body is too large',
+    status: 413,
+    detail: 'The request body is larger than the API accepts',
+  },
+};
 
 /**
  * The last handler: known problems go out as they are, body-parser failures become clear 4xx, and
@@ -74,23 +109,8 @@ interface BodyParserError {
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   void _next;
   if (error instanceof ProblemError) return sendProblem(res, error.problem);
-  const parserError = error as BodyParserError;
-  if (parserError.type === 'entity.parse.failed') {
-    return sendProblem(res, {
-      type: problemTypes.malformedJson,
-      title: 'The body is not valid JSON',
-      status: 400,
-      detail: 'The request body could not be parsed as JSON',
-    });
-  }
-  if (parserError.type === 'entity.too.large') {
-    return sendProblem(res, {
-      type: problemTypes.payloadTooLarge,
-      title: 'The body is too large',
-      status: 413,
-      detail: 'The request body is larger than the API accepts',
-    });
-  }
+  const parserProblem = bodyParserProblems[(error as { type?: string }).type ?? ''];
+  if (parserProblem !== undefined) return sendProblem(res, parserProblem);
   req.log.error({ err: error }, 'unexpected error');
   return sendProblem(res, {
     type: problemTypes.internal,

@@ -23,6 +23,11 @@ export interface Links {
   namespace: string;
 }
 
+/** Where the API serves one saga. */
+export function sagaPath(id: string): string {
+  return `/v1/sagas/${encodeURIComponent(id)}`;
+}
+
 export function uiUrl({ uiBaseUrl, namespace }: Links, workflowId: string, runId: string): string {
   const base = uiBaseUrl.replace(/\/$/, '');
   return `${base}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}/${runId}/history`;
@@ -60,7 +65,7 @@ export function summaryFromExecution(
     customerId: keyword(fields.CustomerId),
     startedAt: isoTime(execution.startTime) ?? '',
     closedAt: isoTime(execution.closeTime),
-    links: { self: `/v1/sagas/${encodeURIComponent(id)}`, ui: uiUrl(links, id, runId) },
+    links: { self: sagaPath(id), ui: uiUrl(links, id, runId) },
   };
 }
 
