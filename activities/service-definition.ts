@@ -1,8 +1,9 @@
-import type { ActivityOptions } from '@temporalio/common';
+import type { ActivityOptions, Duration } from '@temporalio/common';
 
 /**
  * What a domain service declares about itself, next to its code: the task queue its worker polls,
- * the timeouts and retry policy its steps (and its compensations) run with, and the tables it owns.
+ * and the timeouts and retry policy its steps (and its compensations) run with. (The tables it owns
+ * are the models of its PostgreSQL schema, `@@schema("<name>")` in prisma/schema.prisma.)
  * Workers, the workflows, the API's service registry and the docs all read this one declaration.
  *
  * Workflow code imports definitions: they must stay free of Node APIs.
@@ -18,8 +19,6 @@ export interface ServiceDefinition {
    * leaves a saga needing a person's attention.
    */
   compensationOptions: ActivityOptions;
-  /** The PostgreSQL schema that holds the service's tables; no other service touches it. */
-  schema: string;
 }
 
 /** Transient failures of a forward step: retried a few times with backoff, then the saga compensates. */
@@ -31,7 +30,7 @@ export const forwardStepRetry = {
 } as const;
 
 /**
- * Compensations retry longer than forward steps (about five minutes): giving up leaves an effect
+ * Compensations retry longer than forward steps (ten attempts over about four minutes): giving up leaves an effect
  * in place and the saga waiting for a person.
  */
 export const compensationRetry = {
@@ -40,3 +39,25 @@ export const compensationRetry = {
   maximumInterval: '1 minute',
   maximumAttempts: 10,
 } as const;
+
+/**
+ * A service's definition: its task queue is its name, and its steps and compensations run with the
+ * shared retry policies above. `stepTimeout` is how long one attempt of a forward step may take.
+ */
+export function defineService({
+  name,
+  description,
+  stepTimeout = '10 seconds',
+}: {
+  name: string;
+  description: string;
+  stepTimeout?: Duration;
+}): ServiceDefinition {
+  return {
+    name,
+    description,
+    taskQueue: name,
+    stepOptions: { startToCloseTimeout: stepTimeout, retry: forwardStepRetry },
+    compensationOptions: { startToCloseTimeout: '10 seconds', retry: compensationRetry },
+  };
+}

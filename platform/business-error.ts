@@ -15,10 +15,3 @@ export function businessError(code: string, message: string, details?: Record<st
     details: details === undefined ? [] : [details],
   });
 }
-
-/** The business error code of a failure raised by {@link businessError}, if it is one. */
-export function businessErrorCode(error: unknown): string | undefined {
-  return error instanceof ApplicationFailure && error.nonRetryable && typeof error.type === 'string'
-    ? error.type
-    : undefined;
-}

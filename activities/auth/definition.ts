@@ -1,10 +1,6 @@
-import { compensationRetry, forwardStepRetry, type ServiceDefinition } from '../service-definition';
+import { defineService } from '../service-definition';
 
-export const authService = {
+export const authService = defineService({
   name: 'auth',
   description: 'Login credentials, stored as salted scrypt hashes',
-  taskQueue: 'auth',
-  schema: 'auth',
-  stepOptions: { startToCloseTimeout: '10 seconds', retry: forwardStepRetry },
-  compensationOptions: { startToCloseTimeout: '10 seconds', retry: compensationRetry },
-} as const satisfies ServiceDefinition;
+});

@@ -1,10 +1,6 @@
-import { compensationRetry, forwardStepRetry, type ServiceDefinition } from '../service-definition';
+import { defineService } from '../service-definition';
 
-export const inventoryService = {
+export const inventoryService = defineService({
   name: 'inventory',
   description: 'Stock per SKU and reservations of it',
-  taskQueue: 'inventory',
-  schema: 'inventory',
-  stepOptions: { startToCloseTimeout: '10 seconds', retry: forwardStepRetry },
-  compensationOptions: { startToCloseTimeout: '10 seconds', retry: compensationRetry },
-} as const satisfies ServiceDefinition;
+});

@@ -1,10 +1,6 @@
-import { compensationRetry, forwardStepRetry, type ServiceDefinition } from '../service-definition';
+import { defineService } from '../service-definition';
 
-export const orderService = {
+export const orderService = defineService({
   name: 'order',
   description: 'Order records',
-  taskQueue: 'order',
-  schema: 'order',
-  stepOptions: { startToCloseTimeout: '10 seconds', retry: forwardStepRetry },
-  compensationOptions: { startToCloseTimeout: '10 seconds', retry: compensationRetry },
-} as const satisfies ServiceDefinition;
+});

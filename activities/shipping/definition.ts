@@ -1,11 +1,8 @@
-import { compensationRetry, forwardStepRetry, type ServiceDefinition } from '../service-definition';
+import { defineService } from '../service-definition';
 
-export const shippingService = {
+export const shippingService = defineService({
   name: 'shipping',
   description: 'Shipments booked with the carrier',
-  taskQueue: 'shipping',
-  schema: 'shipping',
   // Calls an outside provider: one attempt may take longer than a database write.
-  stepOptions: { startToCloseTimeout: '30 seconds', retry: forwardStepRetry },
-  compensationOptions: { startToCloseTimeout: '10 seconds', retry: compensationRetry },
-} as const satisfies ServiceDefinition;
+  stepTimeout: '30 seconds',
+});

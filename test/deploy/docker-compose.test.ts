@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { configSchema, projectRoot } from '../../platform/config';
+import { configSchema, parseConfig, projectRoot } from '../../platform/config';
 import { serviceNames } from '../../workers/start-workers';
 
 interface ComposeService {
@@ -43,7 +43,7 @@ describe('docker-compose.yml', () => {
     }
     const api = compose.services.api;
     expect(api?.ports).toEqual([`${api?.environment?.API_PORT}:${api?.environment?.API_PORT}`]);
-    expect(configSchema.shape.API_PORT.parse(String(api?.environment?.API_PORT))).toBe(3000);
+    expect(configSchema.shape.API_PORT.parse(String(api?.environment?.API_PORT))).toBe(parseConfig({}).API_PORT);
   });
 
   it('only depends on services it defines', () => {
