@@ -15,7 +15,8 @@ import { connectClient, connectWorkerConnection } from '../platform/temporal';
 import { startEphemeralEnvironment, stopEphemeralEnvironment } from '../scripts/ephemeral-environment';
 import { freePort } from '../scripts/processes';
 import { defaultDependencies } from '../workers/services';
-import { serviceNames, startWorkers } from '../workers/start-workers';
+import { serviceNames } from '../workers/service-names';
+import { startWorkers } from '../workers/start-workers';
 import { CASES, resultTable, runBenchmark, type CaseName } from './benchmark';
 
 runMain(async () => {

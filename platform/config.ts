@@ -30,6 +30,22 @@ export const configSchema = z.object({
   /** Where the embedded defaults keep their state (Temporal's SQLite file, PostgreSQL's cluster). */
   DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
 
+  /**
+   * Base URL of an OTLP/HTTP receiver (a collector, or Jaeger on :4318). Unset: no traces are
+   * exported. Spans are posted to `<url>/v1/traces`.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** Overrides the `service.name` a process reports (by default api, orchestrator, payment-service, ...). */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  /**
+   * host:port on which a worker process serves Prometheus metrics at /metrics: the Temporal
+   * Runtime's own and the sagas' business metrics. Unset: no metrics endpoint.
+   */
+  METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'host:port, such as 0.0.0.0:9464')
+    .optional(),
+
   API_PORT: port.default(3000),
   /** Comma-separated keys; when set, every /v1 request needs `Authorization: Bearer <key>`. */
   API_KEYS: z

@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import { config } from './config';
 
@@ -20,12 +21,20 @@ export const redactedPaths = [
   'req.headers.cookie',
 ];
 
+/** The active span's IDs, so a log line can be found from its trace and the trace from the line. */
+export function traceFields(): { trace_id?: string; span_id?: string } {
+  const context = trace.getActiveSpan()?.spanContext();
+  if (context === undefined || !isSpanContextValid(context)) return {};
+  return { trace_id: context.traceId, span_id: context.spanId };
+}
+
 function createLogger(): Logger {
   const { LOG_LEVEL, LOG_FORMAT } = config();
   const pretty = LOG_FORMAT === 'pretty' || (LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
   return pino({
     level: LOG_LEVEL,
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    mixin: traceFields,
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
   });
 }

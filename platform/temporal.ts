@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Runtime, type LogLevel, type LogMetadata, type Logger } from '@temporalio/worker';
 import type { Logger as PinoLogger } from 'pino';
 import { config } from './config';
@@ -51,14 +52,29 @@ export function sdkLogger(): Logger {
 let runtimeInstalled = false;
 
 /**
- * Routes the Temporal Runtime's logs, including those of its native core, into pino. The Runtime
- * is a process-wide singleton that must be configured before the first worker connection.
+ * Routes the Temporal Runtime's logs, including those of its native core, into pino, and serves
+ * its metrics (the SDK's own and the sagas' business metrics) for Prometheus when METRICS_ADDRESS
+ * is set. The Runtime is a process-wide singleton that must be configured before the first worker
+ * connection.
  */
-export function installTemporalRuntime(): void {
+export function installTemporalRuntime({ metricsAddress = config().METRICS_ADDRESS } = {}): void {
   if (runtimeInstalled) return;
   Runtime.install({
     logger: sdkLogger(),
-    telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} },
+      ...(metricsAddress === undefined
+        ? {}
+        : {
+            metrics: {
+              prometheus: {
+                bindAddress: metricsAddress,
+                // Durations in seconds, as Prometheus conventions (and Grafana's defaults) expect.
+                useSecondsForDurations: true,
+              },
+            },
+          }),
+    },
   });
   runtimeInstalled = true;
 }
@@ -84,5 +100,11 @@ export async function connectClient({
   namespace = config().TEMPORAL_NAMESPACE,
 }: TemporalTarget = {}): Promise<Client> {
   const connection = await Connection.connect({ address });
-  return new Client({ connection, namespace, dataConverter });
+  return new Client({
+    connection,
+    namespace,
+    dataConverter,
+    // Starts, signals and queries join the caller's trace, and carry it into the workflow.
+    interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+  });
 }

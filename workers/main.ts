@@ -6,16 +6,21 @@
  * Needs a running Temporal server and a migrated database (DATABASE_URL).
  */
 import { parseArgs } from 'node:util';
-import { createPrismaClient } from '../platform/database';
 import { logger } from '../platform/logger';
 import { runMain, shutdownSignal } from '../platform/run-main';
-import { connectWorkerConnection } from '../platform/temporal';
-import { defaultDependencies } from './services';
-import { parseServiceList, startWorkers } from './start-workers';
+import { startTelemetry } from '../platform/telemetry';
+import { parseServiceList, processServiceName } from './service-names';
 
 runMain(async () => {
   const { values } = parseArgs({ options: { services: { type: 'string', short: 's' } } });
   const services = parseServiceList(values.services);
+  const telemetry = startTelemetry({ serviceName: processServiceName(services) });
+  // Loaded only now, so that tracing instruments the database driver they load.
+  const { createPrismaClient } = await import('../platform/database');
+  const { connectWorkerConnection } = await import('../platform/temporal');
+  const { defaultDependencies } = await import('./services');
+  const { startWorkers } = await import('./start-workers');
+
   const prisma = createPrismaClient();
   const connection = await connectWorkerConnection();
   const workers = await startWorkers({ services, connection, dependencies: defaultDependencies(prisma) });
@@ -24,4 +29,5 @@ runMain(async () => {
   await workers.shutdown();
   await connection.close();
   await prisma.$disconnect();
+  await telemetry.shutdown();
 });

@@ -1,14 +1,23 @@
 import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  type OpenTelemetryWorkflowExporter,
+} from '@temporalio/interceptors-opentelemetry';
+import {
   bundleWorkflowCode,
+  type InjectedSinks,
   type NativeConnection,
   Worker,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
+import { telemetry } from '../platform/telemetry';
 import { dataConverter, sdkLogger } from '../platform/temporal';
 import { orchestrator } from '../workflows/orchestrator';
 import { domainServices, type ServiceDependencies } from './services';
+import { StepTelemetryInterceptor } from './step-telemetry';
 
 const log = logger('workers');
 
@@ -20,28 +29,29 @@ export interface RunningWorkers {
   done: Promise<void>;
 }
 
-/** Every name a worker process accepts: the orchestrator and each domain service. */
-export function serviceNames(): string[] {
-  return [orchestrator.name, ...Object.keys(domainServices)];
-}
-
-/** Parses a `--services a,b` list; unknown names are an error that lists the known ones. */
-export function parseServiceList(list: string | undefined): string[] {
-  if (list === undefined || list === '' || list === 'all') return serviceNames();
-  const names = list.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !serviceNames().includes(name));
-  if (unknown.length > 0) {
-    throw new Error(`Unknown service(s): ${unknown.join(', ')}. Known: ${serviceNames().join(', ')}`);
-  }
-  return names;
-}
-
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** The workflow code, bundled once per process (webpack takes seconds). */
+/**
+ * The workflow code, bundled once per process (webpack takes seconds), with the OpenTelemetry
+ * workflow interceptors: a run joins the trace of whoever started it and passes it on to its
+ * activities. Replay bundles the same, so the interceptors are there whether tracing is on or not.
+ */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: sdkLogger() });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+    logger: sdkLogger(),
+  });
   return bundle;
+}
+
+/**
+ * The sinks the workflow code calls: the span exporter of the OpenTelemetry interceptors, which
+ * hands workflow spans to this process's span processor (a no-op one when tracing is off).
+ */
+export function workflowSinks(): InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> {
+  const { spanProcessor, resource } = telemetry();
+  return { exporter: makeWorkflowExporter(spanProcessor, resource) };
 }
 
 /** Starts one worker per named service, each on its own task queue, sharing one connection. */
@@ -64,6 +74,7 @@ export async function startWorkers({
           namespace,
           taskQueue: orchestrator.taskQueue,
           workflowBundle: await workflowBundle(),
+          sinks: workflowSinks(),
           dataConverter,
         });
       }
@@ -74,6 +85,16 @@ export async function startWorkers({
         namespace,
         taskQueue: service.definition.taskQueue,
         activities: service.createActivities(dependencies),
+        interceptors: {
+          activity: [
+            (context) => ({
+              inbound: new OpenTelemetryActivityInboundInterceptor(context),
+              outbound: new OpenTelemetryActivityOutboundInterceptor(context),
+            }),
+            // Inside the span opened above, so its log line carries the trace ID.
+            (context) => ({ inbound: new StepTelemetryInterceptor(context, name) }),
+          ],
+        },
         dataConverter,
       });
     }),

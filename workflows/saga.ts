@@ -19,6 +19,7 @@ import {
   defineSignal,
   defineUpdate,
   isCancellation,
+  log,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -29,6 +30,7 @@ import {
   SagaType as SagaTypeAttribute,
 } from '../platform/search-attributes';
 import type { z } from 'zod';
+import { countSagaStarted, countSagaStatus } from './saga-metrics';
 import type { SagaStatus, SagaType, SagaView, StepError, StepView } from './saga-status';
 
 export const statusQuery = defineQuery<SagaView>('status');
@@ -97,6 +99,7 @@ export class Saga {
     plan: Array<{ name: string; service: string; compensable: boolean }>,
   ) {
     this.steps = plan.map((step) => ({ ...step, state: 'pending' }));
+    countSagaStarted(sagaType);
     upsertSearchAttributes([
       { key: SagaTypeAttribute, value: sagaType },
       { key: CustomerId, value: customerId },
@@ -228,5 +231,12 @@ export class Saga {
   private setStatus(status: SagaStatus): void {
     this.status = status;
     upsertSearchAttributes([{ key: SagaStatusAttribute, value: status }]);
+    countSagaStatus(this.sagaType, status);
+    // Codes and step names only: a failure's message may quote the customer's input.
+    log.info('saga status changed', {
+      sagaType: this.sagaType,
+      status,
+      ...(this.failure === undefined ? {} : { failedStep: this.failure.step, failureCode: this.failure.code }),
+    });
   }
 }

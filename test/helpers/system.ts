@@ -3,7 +3,8 @@ import type { NativeConnection } from '@temporalio/worker';
 import { createPrismaClient, type PrismaClient } from '../../platform/database';
 import { connectClient, connectWorkerConnection } from '../../platform/temporal';
 import { defaultDependencies } from '../../workers/services';
-import { serviceNames, startWorkers, type RunningWorkers } from '../../workers/start-workers';
+import { serviceNames } from '../../workers/service-names';
+import { startWorkers, type RunningWorkers } from '../../workers/start-workers';
 
 /** The system as `npm start` runs it, minus the API: real workers on the test server and database. */
 export interface TestSystem {

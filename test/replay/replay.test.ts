@@ -1,14 +1,15 @@
 import { bundleWorkflowCode, Worker, type ReplayResult } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { dataConverter } from '../../platform/temporal';
-import { workflowBundle } from '../../workers/start-workers';
+import { workflowBundle, workflowSinks } from '../../workers/start-workers';
 import { recordedHistories, type RecordedHistory } from './histories';
 
 async function replay(bundle: Awaited<ReturnType<typeof workflowBundle>>, histories: RecordedHistory[]) {
   const names = new Map(histories.map((history) => [history.workflowId, history.name]));
   const results: Array<{ name: string | undefined; error: ReplayResult['error'] }> = [];
-  // The same bundle and data converter as the production workers: replay must see what they run.
-  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, dataConverter }, histories)) {
+  // The same bundle, sinks and data converter as the production workers: replay must see what they run.
+  const options = { workflowBundle: bundle, sinks: workflowSinks(), dataConverter };
+  for await (const result of Worker.runReplayHistories(options, histories)) {
     results.push({ name: names.get(result.workflowId), error: result.error });
   }
   return results;

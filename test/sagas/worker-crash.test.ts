@@ -5,11 +5,11 @@ import { lockStock } from '../helpers/blockers';
 import { freshSku, orderEffects, orderInput } from '../helpers/orders';
 import { startTestSystem, type TestSystem } from '../helpers/system';
 import { eventually } from '../helpers/wait';
-import { startWorkerProcess, type WorkerProcess } from '../helpers/worker-process';
+import { startWorkerProcess, type NodeProcess } from '../helpers/worker-process';
 
 describe('a worker process killed in the middle of a saga', () => {
   let system: TestSystem;
-  const processes: WorkerProcess[] = [];
+  const processes: NodeProcess[] = [];
 
   beforeAll(async () => {
     // Only a client here: every worker runs in child processes that the test can kill.
