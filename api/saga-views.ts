@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import {
+  WorkflowFailedError,
+  type Client,
+  type WorkflowExecutionDescription,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { ApplicationFailure, defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { google, temporal } from '@temporalio/proto';
 import { statusQuery } from '../workflows/saga';
+import type { SagaView } from '../workflows/saga-status';
 import type { SagaDetail, SagaSummary } from './schemas';
 
 /**
@@ -75,33 +81,59 @@ export function sagaTypeOf(description: WorkflowExecutionDescription): SagaSumma
   return type === 'order' || type === 'user-registration' ? type : undefined;
 }
 
+/** What a closed saga ended with: its result if it completed, and its final view when the run carries one. */
+export interface SagaOutcome {
+  result?: Record<string, unknown>;
+  view?: SagaView;
+}
+
+function isSagaView(value: unknown): value is SagaView {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'sagaId' in value &&
+    'status' in value &&
+    Array.isArray((value as { steps?: unknown }).steps)
+  );
+}
+
 /**
- * The full state of one saga: its own `status` query (answered by a worker, for closed runs too),
- * and the result or failure once it closed. Without a worker to answer, the steps are null and the
- * rest comes from Temporal alone. The description, the query and the result are fetched at once;
- * a caller that already holds the result (a long poll) passes it in.
+ * Waits for a run's outcome (at once if it has closed) and reads the saga's final view from it: a
+ * completed saga returns it with its result, a failed one carries it in the failure's details.
+ * Runs that carry none (cancelled, terminated, timed out) have only what Temporal knows.
+ */
+export async function sagaOutcome(handle: WorkflowHandle): Promise<SagaOutcome> {
+  try {
+    const value: unknown = await handle.result();
+    if (typeof value !== 'object' || value === null) return {};
+    const { saga, ...result } = value as Record<string, unknown>;
+    return isSagaView(saga) ? { result, view: saga } : { result: value as Record<string, unknown> };
+  } catch (error) {
+    if (!(error instanceof WorkflowFailedError)) throw error;
+    const details: unknown[] = error.cause instanceof ApplicationFailure ? (error.cause.details ?? []) : [];
+    return isSagaView(details[0]) ? { view: details[0] } : {};
+  }
+}
+
+/**
+ * The full state of one saga. A running saga answers its own `status` query (through a worker);
+ * a closed one is read from its outcome, without waking a worker, unless the run carries no view
+ * (then the query, which a worker answers for closed runs too, fills in). Without a worker to
+ * answer, the steps are null and the rest comes from Temporal alone. A caller that already holds
+ * the outcome (a long poll) or the view (an update's answer) passes it in.
  */
 export async function sagaDetail(
   client: Client,
   describe: Promise<WorkflowExecutionDescription>,
   links: Links,
-  known: { result?: unknown } = {},
+  known?: SagaOutcome,
 ): Promise<SagaDetail> {
-  const query = describe.then((description) =>
-    client
-      .withDeadline(Date.now() + 5_000, () =>
-        client.workflow.getHandle(description.workflowId, description.runId).query(statusQuery),
-      )
-      .catch(() => undefined),
-  );
-  const outcome = describe.then(async (description) =>
-    description.status.name !== 'COMPLETED'
-      ? undefined
-      : 'result' in known
-        ? known.result
-        : client.workflow.getHandle(description.workflowId, description.runId).result(),
-  );
-  const [description, view, result] = await Promise.all([describe, query, outcome]);
+  const description = await describe;
+  const handle = client.workflow.getHandle(description.workflowId, description.runId);
+  const outcome = known ?? (description.status.name === 'RUNNING' ? {} : await sagaOutcome(handle).catch(() => ({})));
+  const view =
+    outcome.view ??
+    (await client.withDeadline(Date.now() + 5_000, () => handle.query(statusQuery)).catch(() => undefined));
   const summary = summaryFromExecution(description.raw.workflowExecutionInfo ?? {}, links);
   return {
     ...summary,
@@ -109,6 +141,6 @@ export async function sagaDetail(
     steps: view?.steps ?? null,
     ...(view?.failure === undefined ? {} : { failure: view.failure }),
     ...(view?.needsAttention === undefined ? {} : { needsAttention: view.needsAttention }),
-    ...(result === undefined ? {} : { result: result as Record<string, unknown> }),
+    ...(outcome.result === undefined ? {} : { result: outcome.result }),
   };
 }

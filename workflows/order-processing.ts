@@ -9,6 +9,7 @@ import type { ShippingActivities } from '../activities/shipping/activities';
 import { shippingService } from '../activities/shipping/definition';
 import { orderInput, sagaOptions, type OrderInput, type SagaOptions } from './inputs';
 import { Saga, validateInput } from './saga';
+import type { SagaResult } from './saga-status';
 import { stepOn, undoOn } from './service-stubs';
 
 export interface OrderResult {
@@ -28,7 +29,7 @@ function money(cents: number, currency: string): string {
  * Processes an order: reserve the items, charge the card, record the order, schedule the shipment.
  * The workflow ID is the order ID.
  */
-export async function orderSaga(rawInput: OrderInput, rawOptions: SagaOptions = {}): Promise<OrderResult> {
+export async function orderSaga(rawInput: OrderInput, rawOptions: SagaOptions = {}): Promise<SagaResult<OrderResult>> {
   const input = validateInput(orderInput, rawInput, 'orderId');
   const options = validateInput(sagaOptions, rawOptions);
   const saga = new Saga('order', input.customerId, [

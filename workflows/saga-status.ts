@@ -37,3 +37,10 @@ export interface SagaView {
   /** Set while compensations failed and wait for a person: `retryCompensations` tries again. */
   needsAttention?: { steps: string[]; since: string };
 }
+
+/**
+ * What a saga workflow returns: its own result with its final view alongside, as a failed saga
+ * carries its view in the failure's details. Whoever reads a closed saga's outcome then needs no
+ * `status` query, which would wake a worker to replay the whole run.
+ */
+export type SagaResult<T> = T & { saga: SagaView };

@@ -31,7 +31,7 @@ import {
 } from '../platform/search-attributes';
 import type { z } from 'zod';
 import { countSagaStarted, countSagaStatus } from './saga-metrics';
-import type { SagaStatus, SagaType, SagaView, StepError, StepView } from './saga-status';
+import type { SagaResult, SagaStatus, SagaType, SagaView, StepError, StepView } from './saga-status';
 
 export const statusQuery = defineQuery<SagaView>('status');
 /** Retries the failed compensations of a saga in NEEDS_ATTENTION; answers with the new state. */
@@ -172,15 +172,16 @@ export class Saga {
   }
 
   /**
-   * Runs the saga's body. On success the saga is COMPLETED. On failure or cancellation every
-   * registered compensation runs, and the workflow then fails with the original business error
-   * (or ends cancelled), so its outcome in Temporal matches the saga's.
+   * Runs the saga's body. On success the saga is COMPLETED and returns the body's result with the
+   * final view. On failure or cancellation every registered compensation runs, and the workflow
+   * then fails with the original business error and the view in its details (or ends cancelled),
+   * so its outcome in Temporal matches the saga's.
    */
-  async run<T>(body: () => Promise<T>): Promise<T> {
+  async run<T extends object>(body: () => Promise<T>): Promise<SagaResult<T>> {
     try {
       const result = await body();
       this.setStatus('COMPLETED');
-      return result;
+      return { ...result, saga: this.view() };
     } catch (error) {
       this.failure ??= describeFailure(error);
       await CancellationScope.nonCancellable(() => this.compensate());

@@ -9,6 +9,7 @@ import { userService } from '../activities/user/definition';
 import { patched } from '@temporalio/workflow';
 import { sagaOptions, userRegistrationInput, type SagaOptions, type UserRegistrationInput } from './inputs';
 import { Saga, validateInput } from './saga';
+import type { SagaResult } from './saga-status';
 import { stepOn, undoOn } from './service-stubs';
 
 export interface UserRegistrationResult {
@@ -24,7 +25,7 @@ export interface UserRegistrationResult {
 export async function userRegistrationSaga(
   rawInput: UserRegistrationInput,
   rawOptions: SagaOptions = {},
-): Promise<UserRegistrationResult> {
+): Promise<SagaResult<UserRegistrationResult>> {
   const input = validateInput(userRegistrationInput, rawInput, 'username');
   const options = validateInput(sagaOptions, rawOptions);
   // The welcome email cannot be unsent, so it now goes last: a registration that fails at its

@@ -10,10 +10,12 @@ import {
 import type { z } from 'zod';
 import { startOrderSaga, startUserRegistrationSaga } from '../../platform/saga-client';
 import { retryCompensationsUpdate } from '../../workflows/saga';
+import type { SagaView } from '../../workflows/saga-status';
 import { invalidField, invalidRequest, methodNotAllowed, notFound, ProblemError, problemTypes } from '../problems';
 import {
   requestFingerprint,
   sagaDetail,
+  sagaOutcome,
   sagaPath,
   sagaTypeOf,
   summaryFromExecution,
@@ -171,11 +173,8 @@ export function sagaRoutes(client: Client, links: Links): Router {
       const timer = setTimeout(() => abort.abort(), wait * 1000);
       req.once('close', () => abort.abort());
       const ended = await client
-        .withAbortSignal(abort.signal, () => client.workflow.getHandle(id).result())
-        .then(
-          (result: unknown) => ({ result }),
-          () => (abort.signal.aborted ? undefined : {}),
-        );
+        .withAbortSignal(abort.signal, () => sagaOutcome(client.workflow.getHandle(id)))
+        .catch(() => (abort.signal.aborted ? undefined : {}));
       clearTimeout(timer);
       res.json(
         ended === undefined
@@ -200,8 +199,9 @@ export function sagaRoutes(client: Client, links: Links): Router {
     .post(async (req, res) => {
       const id = sagaId(req);
       await requireRunning(id, 'retried');
+      let view: SagaView;
       try {
-        await client.workflow.getHandle(id).executeUpdate(retryCompensationsUpdate);
+        view = await client.workflow.getHandle(id).executeUpdate(retryCompensationsUpdate);
       } catch (error) {
         if (!(error instanceof WorkflowUpdateFailedError)) throw error;
         throw new ProblemError({
@@ -211,7 +211,8 @@ export function sagaRoutes(client: Client, links: Links): Router {
           detail: error.cause?.message ?? `Saga ${id} has no failed compensation to retry`,
         });
       }
-      res.json(await sagaDetail(client, describeSaga(id), links));
+      // The update answered with the saga's state after the retry: no need to ask again.
+      res.json(await sagaDetail(client, describeSaga(id), links, { view }));
     })
     .all(methodNotAllowed('POST'));
 
