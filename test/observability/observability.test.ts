@@ -199,7 +199,11 @@ describe('observability across processes', () => {
     )?.traceId;
     expect(charge!.trace_id).toBe(traceId);
 
-    const sagaLines = logs().filter((line) => line.workflowId === orderId && line.msg === 'saga status changed');
+    // Each process writes its lines in its own time: wait for the orchestrator's last one too.
+    const sagaLines = await eventually(
+      async () => logs().filter((line) => line.workflowId === orderId && line.msg === 'saga status changed'),
+      (lines) => lines.some((line) => line.status === 'COMPLETED'),
+    );
     expect(sagaLines.map((line) => line.status)).toContain('COMPLETED');
     expect(sagaLines.every((line) => typeof line.trace_id === 'string' && typeof line.runId === 'string')).toBe(true);
 
