@@ -46,6 +46,11 @@ export function telemetry(): Telemetry {
   );
 }
 
+/** Whether this process exports spans ({@link startTelemetry} found somewhere to send them). */
+export function tracingEnabled(): boolean {
+  return current !== undefined;
+}
+
 export interface TelemetryOptions {
   /** This process's `service.name`, unless OTEL_SERVICE_NAME overrides it. */
   serviceName: string;

@@ -13,7 +13,7 @@ import {
 } from '@temporalio/worker';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
-import { telemetry } from '../platform/telemetry';
+import { telemetry, tracingEnabled } from '../platform/telemetry';
 import { dataConverter, sdkLogger } from '../platform/temporal';
 import { orchestrator } from '../workflows/orchestrator';
 import { domainServices, type ServiceDependencies } from './services';
@@ -29,19 +29,29 @@ export interface RunningWorkers {
   done: Promise<void>;
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+const bundles = new Map<boolean, Promise<WorkflowBundleWithSourceMap>>();
 
 /**
- * The workflow code, bundled once per process (webpack takes seconds), with the OpenTelemetry
- * workflow interceptors: a run joins the trace of whoever started it and passes it on to its
- * activities. Replay bundles the same, so the interceptors are there whether tracing is on or not.
+ * The workflow code, bundled once per process (webpack takes seconds). With tracing on it includes
+ * the OpenTelemetry workflow interceptors: a run joins the trace of whoever started it and passes
+ * it on to its activities. They make a run cost about 40% more CPU (bench/README.md), so without
+ * tracing they are left out. They only read and write headers, never commands, so a history
+ * replays on either bundle (the replay test checks both).
  */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
-    logger: sdkLogger(),
-  });
+export function workflowBundle({
+  tracing = tracingEnabled(),
+}: { tracing?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
+  let bundle = bundles.get(tracing);
+  if (bundle === undefined) {
+    bundle = bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      workflowInterceptorModules: tracing
+        ? [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')]
+        : [],
+      logger: sdkLogger(),
+    });
+    bundles.set(tracing, bundle);
+  }
   return bundle;
 }
 

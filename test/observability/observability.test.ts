@@ -1,6 +1,10 @@
+import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import { Worker } from '@temporalio/worker';
 import { TEST_CARDS } from '../../activities/payment/card-processor';
 import { createPrismaClient, type PrismaClient } from '../../platform/database';
+import { connectClient, dataConverter } from '../../platform/temporal';
 import { freePort } from '../../scripts/processes';
+import { workflowBundle } from '../../workers/start-workers';
 import { freshSku, orderInput } from '../helpers/orders';
 import { startOtlpReceiver, type ReceivedSpan } from '../helpers/otlp-receiver';
 import { scrape, total, type Sample } from '../helpers/prometheus';
@@ -138,6 +142,27 @@ describe('observability across processes', () => {
         span.traceId !== traceId && span.attributes.temporalWorkflowId === orderId && span.name.startsWith('Run'),
     );
     expect(elsewhere).toEqual([]);
+  });
+
+  // Workers leave the tracing interceptors out of the bundle when tracing is off. A saga traced so
+  // far must go on after such a restart: its history, with trace headers, replays without them.
+  it('replays a traced saga’s history on the workers’ bundle without tracing', async () => {
+    const { orderId, status } = await placeOrder();
+    expect(status).toBe('COMPLETED');
+    const client = await connectClient();
+    try {
+      const history = await client.workflow.getHandle(orderId).fetchHistory();
+      const scheduled = history.events!.filter((event) => event.activityTaskScheduledEventAttributes);
+      expect(scheduled).toHaveLength(4);
+      for (const event of scheduled) {
+        expect(Object.keys(event.activityTaskScheduledEventAttributes!.header?.fields ?? {})).toContain(TRACE_HEADER);
+      }
+
+      const options = { workflowBundle: await workflowBundle({ tracing: false }), dataConverter };
+      await expect(Worker.runReplayHistory(options, history, orderId)).resolves.toBeUndefined();
+    } finally {
+      await client.connection.close();
+    }
   });
 
   it('counts sagas by outcome and times each step by service, in the workers’ Prometheus metrics', async () => {
