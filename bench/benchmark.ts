@@ -11,6 +11,7 @@ import { TEST_CARDS } from '../activities/payment/card-processor';
 import type { PrismaClient } from '../generated/prisma/client';
 import { startOrderSaga } from '../platform/saga-client';
 import { dataConverter } from '../platform/temporal';
+import type { WorkerTuning } from '../workers/start-workers';
 import type { OrderInput } from '../workflows/inputs';
 import type { floorWorkflow } from './floor/workflows';
 import { cpuMs, percentile, runLoad, type Sample } from './measure';
@@ -42,6 +43,8 @@ export interface BenchTarget {
   apiUrl: string;
   /** Processes whose CPU counts with ours (the Temporal server). */
   serverPids: number[];
+  /** Worker settings under test; the floor's worker gets them too, so the ratio stays fair. */
+  tuning?: WorkerTuning;
 }
 
 export interface BenchOptions {
@@ -149,6 +152,7 @@ export async function runBenchmark(target: BenchTarget, options: BenchOptions): 
     workflowsPath: require.resolve('./floor/workflows'),
     activities: await import('./floor/activities'),
     dataConverter,
+    ...target.tuning,
   });
   const results: CaseResult[] = [];
   await floorWorker.runUntil(async () => {

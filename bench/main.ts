@@ -16,7 +16,7 @@ import { startEphemeralEnvironment, stopEphemeralEnvironment } from '../scripts/
 import { freePort } from '../scripts/processes';
 import { defaultDependencies } from '../workers/services';
 import { serviceNames } from '../workers/service-names';
-import { startWorkers } from '../workers/start-workers';
+import { startWorkers, WORKER_TUNING_OPTIONS, type WorkerTuning } from '../workers/start-workers';
 import { CASES, resultTable, runBenchmark, type CaseName } from './benchmark';
 
 runMain(async () => {
@@ -31,6 +31,8 @@ runMain(async () => {
       'dynamic-config': { type: 'string', multiple: true, default: [] },
       // e.g. --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal
       'sqlite-pragma': { type: 'string', multiple: true, default: [] },
+      // Every worker's settings, e.g. --worker-option maxCachedWorkflows=100 (values are JSON)
+      'worker-option': { type: 'string', multiple: true, default: [] },
     },
   });
   const pairs = (list: string[]): Record<string, string> =>
@@ -60,6 +62,14 @@ runMain(async () => {
     cases,
   };
 
+  const tuning = Object.fromEntries(
+    Object.entries(pairs(values['worker-option'])).map(([key, value]) => {
+      if (!(WORKER_TUNING_OPTIONS as readonly string[]).includes(key))
+        throw new Error(`Unknown worker option ${key}; known: ${WORKER_TUNING_OPTIONS.join(', ')}`);
+      return [key, JSON.parse(value) as unknown];
+    }),
+  ) as WorkerTuning;
+
   const environment = await startEphemeralEnvironment({
     persistent: true,
     dynamicConfig: Object.fromEntries(
@@ -77,6 +87,7 @@ runMain(async () => {
     connection,
     dependencies: defaultDependencies(prisma),
     namespace: target.namespace,
+    tuning,
   });
   const app = createApp({
     temporal: client,
@@ -97,6 +108,7 @@ runMain(async () => {
         prisma,
         apiUrl: `http://127.0.0.1:${port}`,
         serverPids: [environment.temporal.pid],
+        tuning,
       },
       { ...options, onResult: (result) => process.stdout.write(`${JSON.stringify(result)}\n`) },
     );

@@ -9,6 +9,7 @@ import {
   type InjectedSinks,
   type NativeConnection,
   Worker,
+  type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { config } from '../platform/config';
@@ -64,17 +65,33 @@ export function workflowSinks(): InjectedSinks<{ exporter: OpenTelemetryWorkflow
   return { exporter: makeWorkflowExporter(spanProcessor, resource) };
 }
 
+/** The worker settings that trade resources for throughput; the SDK's defaults unless given. */
+export const WORKER_TUNING_OPTIONS = [
+  'maxConcurrentWorkflowTaskPolls',
+  'maxConcurrentActivityTaskPolls',
+  'workflowTaskPollerBehavior',
+  'activityTaskPollerBehavior',
+  'nonStickyToStickyPollRatio',
+  'maxConcurrentWorkflowTaskExecutions',
+  'maxConcurrentActivityTaskExecutions',
+  'maxCachedWorkflows',
+  'workflowThreadPoolSize',
+] as const;
+export type WorkerTuning = Partial<Pick<WorkerOptions, (typeof WORKER_TUNING_OPTIONS)[number]>>;
+
 /** Starts one worker per named service, each on its own task queue, sharing one connection. */
 export async function startWorkers({
   services,
   connection,
   dependencies,
   namespace = config().TEMPORAL_NAMESPACE,
+  tuning = {},
 }: {
   services: string[];
   connection: NativeConnection;
   dependencies: ServiceDependencies;
   namespace?: string;
+  tuning?: WorkerTuning;
 }): Promise<RunningWorkers> {
   const workers = await Promise.all(
     services.map(async (name) => {
@@ -86,6 +103,7 @@ export async function startWorkers({
           workflowBundle: await workflowBundle(),
           sinks: workflowSinks(),
           dataConverter,
+          ...tuning,
         });
       }
       const service = domainServices[name];
@@ -106,6 +124,7 @@ export async function startWorkers({
           ],
         },
         dataConverter,
+        ...tuning,
       });
     }),
   );
