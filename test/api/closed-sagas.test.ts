@@ -1,17 +1,10 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { TEST_CARDS } from '../../activities/payment/card-processor';
+import type { SagaDetail } from '../../api/schemas';
 import { bodyOf, testApp } from '../helpers/api';
 import { freshSku, orderInput } from '../helpers/orders';
 import { startTestSystem, type TestSystem } from '../helpers/system';
-
-interface SagaBody {
-  status: string;
-  workflowStatus: string;
-  steps: Array<{ name: string; state: string }> | null;
-  failure?: { code: string; step?: string };
-  result?: Record<string, unknown>;
-}
 
 // A closed saga carries its final view in its result or failure, so reading it needs no worker
 // (a `status` query would make one replay the whole run).
@@ -34,13 +27,13 @@ describe('REST API: closed sagas', () => {
     const declined = orderInput(sku, { payment: { cardNumber: TEST_CARDS.declined } });
     for (const input of [completed, declined]) {
       await request(app).post('/v1/sagas/orders').send(input).expect(202);
-      const ended = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${input.orderId}?wait=30`).expect(200));
+      const ended = bodyOf<SagaDetail>(await request(app).get(`/v1/sagas/${input.orderId}?wait=30`).expect(200));
       expect(ended.workflowStatus).not.toBe('RUNNING');
     }
 
     await system.workers?.shutdown();
 
-    const done = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${completed.orderId}`).expect(200));
+    const done = bodyOf<SagaDetail>(await request(app).get(`/v1/sagas/${completed.orderId}`).expect(200));
     expect(done).toMatchObject({ status: 'COMPLETED', workflowStatus: 'COMPLETED' });
     expect(done.result).toMatchObject({ orderId: completed.orderId, totalCents: 2500 });
     expect(done.result).not.toHaveProperty('saga');
@@ -51,7 +44,7 @@ describe('REST API: closed sagas', () => {
       'scheduleShipment:completed',
     ]);
 
-    const undone = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${declined.orderId}`).expect(200));
+    const undone = bodyOf<SagaDetail>(await request(app).get(`/v1/sagas/${declined.orderId}`).expect(200));
     expect(undone).toMatchObject({
       status: 'COMPENSATED',
       workflowStatus: 'FAILED',

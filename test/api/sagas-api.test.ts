@@ -2,22 +2,12 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Express } from 'express';
 import { TEST_CARDS } from '../../activities/payment/card-processor';
+import type { SagaDetail } from '../../api/schemas';
 import { holdOrderId, lockStock } from '../helpers/blockers';
 import { bodyOf, testApp, type PageBody } from '../helpers/api';
 import { freshSku, orderInput } from '../helpers/orders';
 import { startTestSystem, type TestSystem } from '../helpers/system';
 import { eventually } from '../helpers/wait';
-
-interface SagaBody {
-  id: string;
-  type: string;
-  status: string | null;
-  workflowStatus: string;
-  steps: Array<{ name: string; state: string; error?: { code: string } }> | null;
-  failure?: { code: string; step?: string };
-  result?: Record<string, unknown>;
-  links: { self: string; ui: string };
-}
 
 describe('REST API: sagas', () => {
   let system: TestSystem;
@@ -32,11 +22,11 @@ describe('REST API: sagas', () => {
     await system.stop();
   });
 
-  const getSaga = async (id: string): Promise<SagaBody> => {
+  const getSaga = async (id: string): Promise<SagaDetail> => {
     const response = await request(app).get(`/v1/sagas/${id}`).expect(200);
-    return response.body as SagaBody;
+    return response.body as SagaDetail;
   };
-  const closed = (id: string): Promise<SagaBody> =>
+  const closed = (id: string): Promise<SagaDetail> =>
     eventually(
       () => getSaga(id),
       (saga) => saga.workflowStatus !== 'RUNNING',
@@ -70,14 +60,14 @@ describe('REST API: sagas', () => {
     const input = orderInput(sku);
     await request(app).post('/v1/sagas/orders').send(input).expect(202);
 
-    const ended = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${input.orderId}?wait=30`).expect(200));
+    const ended = bodyOf<SagaDetail>(await request(app).get(`/v1/sagas/${input.orderId}?wait=30`).expect(200));
     expect(ended).toMatchObject({ workflowStatus: 'COMPLETED', status: 'COMPLETED' });
 
     const held = orderInput(sku);
     const blocker = await lockStock(sku);
     try {
       await request(app).post('/v1/sagas/orders').send(held).expect(202);
-      const waited = bodyOf<SagaBody>(await request(app).get(`/v1/sagas/${held.orderId}?wait=1`).expect(200));
+      const waited = bodyOf<SagaDetail>(await request(app).get(`/v1/sagas/${held.orderId}?wait=1`).expect(200));
       expect(waited.workflowStatus).toBe('RUNNING');
     } finally {
       await blocker.release();
