@@ -2,6 +2,11 @@
  * The benchmark's cases and how they are measured (bench/main.ts sets up the servers; the test
  * suite runs a small smoke run of the same code). Each case runs after a warm-up, at each
  * concurrency, and every saga's outcome is checked.
+ *
+ * The cases take turns: at each concurrency, every case runs its sagas in a few rounds, and each
+ * round runs a share of every case's sagas, in a rotating order. A machine whose speed drifts
+ * during a run (other tenants, CPU frequency, a growing database) then slows every case alike,
+ * and a ratio to the floor compares like with like.
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
@@ -53,6 +58,8 @@ export interface BenchOptions {
   sagas: number;
   warmup: number;
   concurrencies: number[];
+  /** Turns each case's sagas are split into, at each concurrency (see the module comment). */
+  rounds?: number;
   cases?: CaseName[];
   onResult?: (result: CaseResult) => void;
 }
@@ -142,7 +149,16 @@ function summarise(name: CaseName, concurrency: number, samples: Sample[], wallM
   };
 }
 
-/** Runs every case at every concurrency; results are reported as they come and returned. */
+/** Splits `total` sagas into `rounds` nearly equal shares (the first ones get the remainder). */
+export function shares(total: number, rounds: number): number[] {
+  const count = Math.max(1, Math.min(rounds, total));
+  return Array.from({ length: count }, (_, round) => Math.floor(total / count) + (round < total % count ? 1 : 0));
+}
+
+/**
+ * Runs every case at every concurrency, the cases taking turns in rounds; the results of each
+ * concurrency are reported once its last round is done, and all are returned in that order.
+ */
 export async function runBenchmark(target: BenchTarget, options: BenchOptions): Promise<CaseResult[]> {
   await setStock(target.prisma, Object.fromEntries(SKUS.map((sku) => [sku, 1_000_000_000])));
   const floorWorker = await Worker.create({
@@ -154,19 +170,35 @@ export async function runBenchmark(target: BenchTarget, options: BenchOptions): 
     dataConverter,
     ...target.tuning,
   });
+  const cases = options.cases ?? [...CASES];
+  const tasks = new Map(cases.map((name) => [name, caseTask(name, target)] as const));
   const results: CaseResult[] = [];
   await floorWorker.runUntil(async () => {
-    for (const name of options.cases ?? CASES) {
-      const task = caseTask(name, target);
-      await runLoad(options.warmup, Math.max(...options.concurrencies), task);
-      for (const concurrency of options.concurrencies) {
-        const total = concurrency === 1 ? options.sagasAtOne : options.sagas;
-        const cpuBefore = cpuMs(target.serverPids);
-        const { samples, wallMs } = await runLoad(total, concurrency, task);
-        const result = summarise(name, concurrency, samples, wallMs, cpuMs(target.serverPids) - cpuBefore);
-        const floor = results.find((other) => other.case === 'floor' && other.concurrency === concurrency);
-        if (floor !== undefined)
-          result.ratioToFloor = Math.round((result.sagasPerSecond / floor.sagasPerSecond) * 100) / 100;
+    for (const task of tasks.values()) await runLoad(options.warmup, Math.max(...options.concurrencies), task);
+    for (const concurrency of options.concurrencies) {
+      const total = concurrency === 1 ? options.sagasAtOne : options.sagas;
+      const measured = new Map(cases.map((name) => [name, { samples: [] as Sample[], wallMs: 0, cpu: 0 }]));
+      let done = 0;
+      for (const [round, share] of shares(total, options.rounds ?? 5).entries()) {
+        for (const name of cases.map((_, i) => cases[(i + round) % cases.length]!)) {
+          const task = tasks.get(name)!;
+          const sums = measured.get(name)!;
+          const cpuBefore = cpuMs(target.serverPids);
+          // Indices run on across rounds, so "every tenth order" stays exactly every tenth.
+          const { samples, wallMs } = await runLoad(share, concurrency, (index) => task(done + index));
+          sums.cpu += cpuMs(target.serverPids) - cpuBefore;
+          sums.wallMs += wallMs;
+          sums.samples.push(...samples);
+        }
+        done += share;
+      }
+      const floor = measured.get('floor');
+      for (const [name, { samples, wallMs, cpu }] of measured) {
+        const result = summarise(name, concurrency, samples, wallMs, cpu);
+        if (floor !== undefined && name !== 'floor') {
+          const floorPerSecond = (floor.samples.length * 1000) / floor.wallMs;
+          result.ratioToFloor = Math.round(((samples.length * 1000) / wallMs / floorPerSecond) * 100) / 100;
+        }
         results.push(result);
         options.onResult?.(result);
       }

@@ -2,7 +2,7 @@
  * `npm run bench`: saga throughput and latency against the engine's floor, in one run, on
  * servers of its own (a dev server with file persistence, a fresh database), loopback only.
  *
- *   npm run bench -- --sagas 500 --sagas-at-1 100 --warmup 40 --concurrency 1,20
+ *   npm run bench -- --sagas 500 --sagas-at-1 100 --warmup 40 --concurrency 1,20 --rounds 5
  *
  * Prints one JSON line per case and concurrency, then a table; exits 1 if any saga went wrong.
  */
@@ -26,6 +26,8 @@ runMain(async () => {
       'sagas-at-1': { type: 'string', default: '100' },
       warmup: { type: 'string', default: '40' },
       concurrency: { type: 'string', default: '1,20' },
+      // The cases take turns in this many rounds at each concurrency (bench/benchmark.ts).
+      rounds: { type: 'string', default: '5' },
       cases: { type: 'string', default: CASES.join(',') },
       // Server tuning to compare, e.g. --dynamic-config matching.numTaskqueueReadPartitions=1
       'dynamic-config': { type: 'string', multiple: true, default: [] },
@@ -59,6 +61,7 @@ runMain(async () => {
     sagasAtOne: count('sagas-at-1', values['sagas-at-1'], 10_000),
     warmup: count('warmup', values.warmup, 1_000),
     concurrencies: values.concurrency.split(',').map((value) => count('concurrency', value, 200)),
+    rounds: Math.max(1, count('rounds', values.rounds, 100)),
     cases,
   };
 

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { CASES, resultTable, runBenchmark, type CaseResult } from '../../bench/benchmark';
+import { CASES, resultTable, runBenchmark, shares, type CaseResult } from '../../bench/benchmark';
 import { config } from '../../platform/config';
 import { freePort } from '../../scripts/processes';
 import { testApp } from '../helpers/api';
@@ -37,21 +37,34 @@ describe('the benchmark, in miniature', () => {
         apiUrl,
         serverPids: [],
       },
-      { sagas: 10, sagasAtOne: 2, warmup: 1, concurrencies: [1, 4], onResult: (result) => reported.push(result) },
+      {
+        sagas: 10,
+        sagasAtOne: 2,
+        warmup: 1,
+        concurrencies: [1, 4],
+        rounds: 3,
+        onResult: (result) => reported.push(result),
+      },
     );
 
     expect(reported).toEqual(results);
-    expect(results.map((result) => [result.case, result.concurrency, result.sagas, result.errors])).toEqual(
-      CASES.flatMap((name) => [
-        [name, 1, 2, 0],
-        [name, 4, 10, 0],
-      ]),
-    );
+    // Every case ran all its sagas at each concurrency, whatever the rounds they were split into.
+    expect(results.map((result) => [result.case, result.concurrency, result.sagas, result.errors])).toEqual([
+      ...CASES.map((name) => [name, 1, 2, 0]),
+      ...CASES.map((name) => [name, 4, 10, 0]),
+    ]);
     for (const result of results) {
       expect(result.sagasPerSecond).toBeGreaterThan(0);
       expect(result.p50Ms).toBeLessThanOrEqual(result.maxMs);
       expect(result.ratioToFloor === null).toBe(result.case === 'floor');
     }
     expect(resultTable(results).split('\n')).toHaveLength(2 + results.length);
+  });
+
+  it('splits a case’s sagas into nearly equal rounds, never an empty one', () => {
+    expect(shares(10, 3)).toEqual([4, 3, 3]);
+    expect(shares(500, 5)).toEqual([100, 100, 100, 100, 100]);
+    expect(shares(2, 5)).toEqual([1, 1]);
+    expect(shares(7, 1)).toEqual([7]);
   });
 });
