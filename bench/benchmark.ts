@@ -167,7 +167,7 @@ export async function runBenchmark(target: BenchTarget, options: BenchOptions): 
     taskQueue: FLOOR_QUEUE,
     workflowsPath: require.resolve('./floor/workflows'),
     activities: await import('./floor/activities'),
-    dataConverter,
+    dataConverter: dataConverter(),
     ...target.tuning,
   });
   const cases = options.cases ?? [...CASES];

@@ -46,6 +46,18 @@ export const configSchema = z.object({
     .regex(/^[^:\s]+:\d{1,5}$/, 'host:port, such as 0.0.0.0:9464')
     .optional(),
 
+  /**
+   * 32 random bytes in base64 (`openssl rand -base64 32`). Set: every payload a client or worker
+   * writes to Temporal (saga inputs with card numbers and passwords, results, memos, failure
+   * details) is encrypted with AES-256-GCM before it leaves the process, so the server, its
+   * database and the Web UI hold ciphertext. Every process of the system needs the same key, and
+   * the key must be kept as long as any history written with it. Unset: payloads are plain JSON.
+   */
+  PAYLOAD_ENCRYPTION_KEY: z
+    .base64('base64 of 32 random bytes (openssl rand -base64 32)')
+    .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes (openssl rand -base64 32)')
+    .optional(),
+
   API_PORT: port.default(3000),
   /** Comma-separated keys; when set, every /v1 request needs `Authorization: Bearer <key>`. */
   API_KEYS: z

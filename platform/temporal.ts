@@ -5,13 +5,18 @@ import { NativeConnection, Runtime, type LogLevel, type LogMetadata, type Logger
 import type { Logger as PinoLogger } from 'pino';
 import { config } from './config';
 import { logger } from './logger';
+import { PayloadEncryptionCodec } from './payload-encryption';
 
 /**
- * The data converter of every client, worker and replay in the project. Replay only succeeds with
- * the converter that wrote the histories, so there is exactly one; a payload codec (encryption,
- * compression) would be added here and nowhere else.
+ * The data converter of every client, worker and replay in the project: JSON payloads, encrypted
+ * when PAYLOAD_ENCRYPTION_KEY is set (platform/payload-encryption.ts). Every process that reads
+ * or writes the sagas' payloads must use the same one; tests pass a key of their own.
  */
-export const dataConverter: DataConverter = {};
+export function dataConverter({
+  encryptionKey = config().PAYLOAD_ENCRYPTION_KEY,
+}: { encryptionKey?: string } = {}): DataConverter {
+  return encryptionKey === undefined ? {} : { payloadCodecs: [new PayloadEncryptionCodec(encryptionKey)] };
+}
 
 const pinoLevel: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
   TRACE: 'trace',
@@ -98,12 +103,13 @@ export async function connectWorkerConnection({
 export async function connectClient({
   address = config().TEMPORAL_ADDRESS,
   namespace = config().TEMPORAL_NAMESPACE,
-}: TemporalTarget = {}): Promise<Client> {
+  converter = dataConverter(),
+}: TemporalTarget & { converter?: DataConverter } = {}): Promise<Client> {
   const connection = await Connection.connect({ address });
   return new Client({
     connection,
     namespace,
-    dataConverter,
+    dataConverter: converter,
     // Starts, signals and queries join the caller's trace, and carry it into the workflow.
     interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
   });

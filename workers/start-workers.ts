@@ -12,6 +12,7 @@ import {
   type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import { config } from '../platform/config';
 import { logger } from '../platform/logger';
 import { telemetry, tracingEnabled } from '../platform/telemetry';
@@ -86,12 +87,14 @@ export async function startWorkers({
   dependencies,
   namespace = config().TEMPORAL_NAMESPACE,
   tuning = {},
+  converter = dataConverter(),
 }: {
   services: string[];
   connection: NativeConnection;
   dependencies: ServiceDependencies;
   namespace?: string;
   tuning?: WorkerTuning;
+  converter?: DataConverter;
 }): Promise<RunningWorkers> {
   const workers = await Promise.all(
     services.map(async (name) => {
@@ -102,7 +105,7 @@ export async function startWorkers({
           taskQueue: orchestrator.taskQueue,
           workflowBundle: await workflowBundle(),
           sinks: workflowSinks(),
-          dataConverter,
+          dataConverter: converter,
           ...tuning,
         });
       }
@@ -123,7 +126,7 @@ export async function startWorkers({
             (context) => ({ inbound: new StepTelemetryInterceptor(context, name) }),
           ],
         },
-        dataConverter,
+        dataConverter: converter,
         ...tuning,
       });
     }),

@@ -29,7 +29,7 @@ describe('the Temporal dev server', () => {
       taskQueue,
       workflowsPath: require.resolve('../fixtures/echo-workflow'),
       activities: createEchoActivities(calls),
-      dataConverter,
+      dataConverter: dataConverter(),
     });
     const workflowId = `echo-${randomUUID()}`;
     const result = await worker.runUntil(

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import type { NativeConnection } from '@temporalio/worker';
 import { createPrismaClient, type PrismaClient } from '../../platform/database';
 import { connectClient, connectWorkerConnection } from '../../platform/temporal';
@@ -17,14 +18,15 @@ export interface TestSystem {
 
 export async function startTestSystem({
   services = serviceNames(),
-}: { services?: string[] } = {}): Promise<TestSystem> {
+  converter,
+}: { services?: string[]; converter?: DataConverter } = {}): Promise<TestSystem> {
   const prisma = createPrismaClient();
   const connection = await connectWorkerConnection();
-  const client = await connectClient();
+  const client = await connectClient({ converter });
   const workers =
     services.length === 0
       ? undefined
-      : await startWorkers({ services, connection, dependencies: defaultDependencies(prisma) });
+      : await startWorkers({ services, connection, dependencies: defaultDependencies(prisma), converter });
   return {
     client,
     prisma,

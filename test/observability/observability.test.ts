@@ -164,7 +164,7 @@ describe('observability across processes', () => {
         expect(Object.keys(event.activityTaskScheduledEventAttributes!.header?.fields ?? {})).toContain(TRACE_HEADER);
       }
 
-      const options = { workflowBundle: await workflowBundle({ tracing: false }), dataConverter };
+      const options = { workflowBundle: await workflowBundle({ tracing: false }), dataConverter: dataConverter() };
       await expect(Worker.runReplayHistory(options, history, orderId)).resolves.toBeUndefined();
     } finally {
       await client.connection.close();

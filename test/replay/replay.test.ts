@@ -8,7 +8,7 @@ async function replay(bundle: Awaited<ReturnType<typeof workflowBundle>>, histor
   const names = new Map(histories.map((history) => [history.workflowId, history.name]));
   const results: Array<{ name: string | undefined; error: ReplayResult['error'] }> = [];
   // The same bundle, sinks and data converter as the production workers: replay must see what they run.
-  const options = { workflowBundle: bundle, sinks: workflowSinks(), dataConverter };
+  const options = { workflowBundle: bundle, sinks: workflowSinks(), dataConverter: dataConverter() };
   for await (const result of Worker.runReplayHistories(options, histories)) {
     results.push({ name: names.get(result.workflowId), error: result.error });
   }
