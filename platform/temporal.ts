@@ -26,11 +26,22 @@ const pinoLevel: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'>
   ERROR: 'error',
 };
 
+/**
+ * SDK warnings about this project's layout, which is by design: the orchestrator's worker hosts
+ * only workflows and each service's worker only activities. As warnings they would greet every
+ * start nine times; they stay available at debug level.
+ */
+const LAYOUT_NOTICES = new Set([
+  'No activities registered, not polling for activity tasks',
+  'No workflows registered, not polling for workflow tasks',
+]);
+
 /** Adapts pino to the SDK's logger interface, so the SDK's own lines come out as ours do. */
 class PinoTemporalLogger implements Logger {
   constructor(private readonly pino: PinoLogger) {}
   log(level: LogLevel, message: string, meta?: LogMetadata): void {
-    this.pino[pinoLevel[level]](meta ?? {}, message);
+    const effective = level === 'WARN' && LAYOUT_NOTICES.has(message) ? 'DEBUG' : level;
+    this.pino[pinoLevel[effective]](meta ?? {}, message);
   }
   trace(message: string, meta?: LogMetadata): void {
     this.log('TRACE', message, meta);
