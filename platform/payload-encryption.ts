@@ -3,7 +3,7 @@ import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@tempora
 import { temporal } from '@temporalio/proto';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
-export const KEY_ID_METADATA = 'encryption-key-id';
+const KEY_ID_METADATA = 'encryption-key-id';
 
 const IV_BYTES = 12;
 
