@@ -5,6 +5,9 @@ import { z } from 'zod';
 export const projectRoot = path.resolve(__dirname, '..');
 
 const port = z.coerce.number().int().min(1).max(65535);
+const encryptionKey = z
+  .base64('base64 of 32 random bytes (openssl rand -base64 32)')
+  .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes (openssl rand -base64 32)');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -53,10 +56,21 @@ export const configSchema = z.object({
    * database and the Web UI hold ciphertext. Every process of the system needs the same key, and
    * the key must be kept as long as any history written with it. Unset: payloads are plain JSON.
    */
-  PAYLOAD_ENCRYPTION_KEY: z
-    .base64('base64 of 32 random bytes (openssl rand -base64 32)')
-    .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes (openssl rand -base64 32)')
-    .optional(),
+  PAYLOAD_ENCRYPTION_KEY: encryptionKey.optional(),
+  /**
+   * Earlier encryption keys, comma-separated, kept after a rotation to read the histories written
+   * with them; new payloads are always sealed with PAYLOAD_ENCRYPTION_KEY.
+   */
+  PAYLOAD_DECRYPTION_KEYS: z
+    .string()
+    .transform((keys) =>
+      keys
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .pipe(z.array(encryptionKey))
+    .default([]),
 
   API_PORT: port.default(3000),
   /** Comma-separated keys; when set, every /v1 request needs `Authorization: Bearer <key>`. */

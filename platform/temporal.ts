@@ -14,8 +14,10 @@ import { PayloadEncryptionCodec } from './payload-encryption';
  */
 export function dataConverter({
   encryptionKey = config().PAYLOAD_ENCRYPTION_KEY,
-}: { encryptionKey?: string } = {}): DataConverter {
-  return encryptionKey === undefined ? {} : { payloadCodecs: [new PayloadEncryptionCodec(encryptionKey)] };
+  decryptionKeys = config().PAYLOAD_DECRYPTION_KEYS,
+}: { encryptionKey?: string; decryptionKeys?: string[] } = {}): DataConverter {
+  if (encryptionKey === undefined) return {};
+  return { payloadCodecs: [new PayloadEncryptionCodec(encryptionKey, decryptionKeys)] };
 }
 
 const pinoLevel: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {

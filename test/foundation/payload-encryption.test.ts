@@ -49,12 +49,26 @@ describe('payload encryption codec', () => {
     const other = new PayloadEncryptionCodec(newKey());
     const [sealed] = await other.encode([json(secret)]);
     await expect(codec.decode([sealed!])).rejects.toThrow(`encrypted with key ${other.keyId}`);
-    await expect(codec.decode([sealed!])).rejects.toThrow(`here is key ${codec.keyId}`);
+    await expect(codec.decode([sealed!])).rejects.toThrow(`(key ${codec.keyId})`);
 
     const [mine] = await codec.encode([json(secret)]);
     const tampered = Buffer.from(mine!.data!);
     tampered[20] = tampered[20]! ^ 0xff;
     await expect(codec.decode([{ ...mine!, data: tampered }])).rejects.toThrow();
+  });
+
+  it('after a rotation, seals with the new key and still opens what the earlier key sealed', async () => {
+    const earlierKey = newKey();
+    const before = new PayloadEncryptionCodec(earlierKey);
+    const [old] = await before.encode([json(secret)]);
+
+    const rotated = new PayloadEncryptionCodec(newKey(), [earlierKey]);
+    expect(rotated.keyId).not.toBe(before.keyId);
+    const [opened] = await rotated.decode([old!]);
+    expect(JSON.parse(utf8(opened!.data))).toEqual(secret);
+
+    const [sealed] = await rotated.encode([json(secret)]);
+    await expect(before.decode([sealed!])).rejects.toThrow(`encrypted with key ${rotated.keyId}`);
   });
 });
 
