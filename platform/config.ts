@@ -5,6 +5,13 @@ import { z } from 'zod';
 export const projectRoot = path.resolve(__dirname, '..');
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** `a, b,,c` → `['a', 'b', 'c']`. */
+const commaSeparated = z.string().transform((list) =>
+  list
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
 const encryptionKey = z
   .base64('base64 of 32 random bytes (openssl rand -base64 32)')
   .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes (openssl rand -base64 32)');
@@ -61,28 +68,11 @@ export const configSchema = z.object({
    * Earlier encryption keys, comma-separated, kept after a rotation to read the histories written
    * with them; new payloads are always sealed with PAYLOAD_ENCRYPTION_KEY.
    */
-  PAYLOAD_DECRYPTION_KEYS: z
-    .string()
-    .transform((keys) =>
-      keys
-        .split(',')
-        .map((key) => key.trim())
-        .filter((key) => key !== ''),
-    )
-    .pipe(z.array(encryptionKey))
-    .default([]),
+  PAYLOAD_DECRYPTION_KEYS: commaSeparated.pipe(z.array(encryptionKey)).default([]),
 
   API_PORT: port.default(3000),
   /** Comma-separated keys; when set, every /v1 request needs `Authorization: Bearer <key>`. */
-  API_KEYS: z
-    .string()
-    .transform((keys) =>
-      keys
-        .split(',')
-        .map((key) => key.trim())
-        .filter((key) => key !== ''),
-    )
-    .default([]),
+  API_KEYS: commaSeparated.default([]),
   /** The largest request body the API accepts. */
   API_BODY_LIMIT: z
     .string()
