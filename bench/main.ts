@@ -45,10 +45,10 @@ runMain(async () => {
         return [key, value];
       }),
     );
-  const count = (name: string, value: string, max: number): number => {
+  const count = (name: string, value: string, max: number, min = 0): number => {
     const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0 || parsed > max)
-      throw new Error(`--${name} must be an integer from 0 to ${max}`);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+      throw new Error(`--${name} must be an integer from ${min} to ${max}`);
     return parsed;
   };
   const cases = values.cases.split(',').map((name) => {
@@ -57,11 +57,11 @@ runMain(async () => {
     return name as CaseName;
   });
   const options = {
-    sagas: count('sagas', values.sagas, 10_000),
-    sagasAtOne: count('sagas-at-1', values['sagas-at-1'], 10_000),
+    sagas: count('sagas', values.sagas, 10_000, 1),
+    sagasAtOne: count('sagas-at-1', values['sagas-at-1'], 10_000, 1),
     warmup: count('warmup', values.warmup, 1_000),
-    concurrencies: values.concurrency.split(',').map((value) => count('concurrency', value, 200)),
-    rounds: Math.max(1, count('rounds', values.rounds, 100)),
+    concurrencies: values.concurrency.split(',').map((value) => count('concurrency', value, 200, 1)),
+    rounds: count('rounds', values.rounds, 100, 1),
     cases,
   };
 
